@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Protected MMIO registry: record regions, then donate them all to the
+ * hypervisor, or none of them.
+ *
+ * EL1 validates its input authoritatively; the checks here are defence in
+ * depth against a registry corrupted on its way to EL2. No library calls:
+ * this runs at EL2, where only hypervisor code can be called.
+ */
+#include <linux/errno.h>
+#include <linux/types.h>
+
+#include "registry.h"
+
+void pmmio_registry_init(struct pmmio_registry *reg, u64 pfn_limit)
+{
+	reg->nr_regions = 0;
+	reg->pfn_limit = pfn_limit;
+	reg->frozen = false;
+}
+
+static bool ranges_overlap(u64 a, u64 a_nr, u64 b, u64 b_nr)
+{
+	return a < b + b_nr && b < a + a_nr;
+}
+
+int pmmio_registry_add(struct pmmio_registry *reg, u64 pfn, u64 nr_pages)
+{
+	struct pmmio_region *r;
+	u32 i;
+
+	if (reg->frozen)
+		return -EPERM;
+	if (reg->nr_regions >= PMMIO_MAX_REGIONS)
+		return -ENOSPC;
+	if (!nr_pages)
+		return -EINVAL;
+	if (pfn + nr_pages < pfn)
+		return -EOVERFLOW;
+	if (pfn + nr_pages > reg->pfn_limit)
+		return -ERANGE;
+
+	/* Quadratic, but bounded by PMMIO_MAX_REGIONS and there is no sort() at EL2. */
+	for (i = 0; i < reg->nr_regions; i++) {
+		r = &reg->regions[i];
+		if (ranges_overlap(pfn, nr_pages, r->pfn, r->nr_pages))
+			return -EEXIST;
+	}
+
+	r = &reg->regions[reg->nr_regions++];
+	r->pfn = pfn;
+	r->nr_pages = nr_pages;
+	r->state = PMMIO_REGION_RECORDED;
+	return 0;
+}
+
+static void give_back(struct pmmio_region *r, u64 nr_pages, u32 state,
+		      struct pmmio_protect_result *res)
+{
+	int ret = pmmio_hyp_donate_host(r->pfn, nr_pages);
+
+	/* Keep going: every other page must still reach the host. */
+	if (ret && !res->rollback_err)
+		res->rollback_err = ret;
+	r->state = state;
+}
+
+/*
+ * Donate every region with one ranged call each. If region k fails, give
+ * back what the hypervisor took of k, then regions k-1 .. 0, in reverse
+ * order, so the host ends exactly as it started.
+ *
+ * Protection runs once: afterwards the registry is frozen, whatever the
+ * outcome, because pKVM offers no second load window to retry in.
+ */
+int pmmio_registry_protect(struct pmmio_registry *reg,
+			   struct pmmio_protect_result *res)
+{
+	struct pmmio_region *r;
+	u64 done;
+	int ret;
+	u32 i;
+
+	res->err = 0;
+	res->failed_region = 0;
+	res->failed_done = 0;
+	res->rollback_err = 0;
+
+	if (reg->frozen)
+		return -EPERM;
+	reg->frozen = true;
+
+	for (i = 0; i < reg->nr_regions; i++) {
+		r = &reg->regions[i];
+		done = 0;
+		ret = pmmio_host_donate_hyp(r->pfn, r->nr_pages, &done);
+		if (ret)
+			goto unwind;
+		r->state = PMMIO_REGION_PROTECTED;
+	}
+	return 0;
+
+unwind:
+	res->err = ret;
+	res->failed_region = i;
+	/* Never trust a count beyond the range we asked for. */
+	res->failed_done = done < r->nr_pages ? done : r->nr_pages;
+	if (res->failed_done)
+		give_back(r, res->failed_done, PMMIO_REGION_FAILED, res);
+	else
+		r->state = PMMIO_REGION_FAILED;
+	while (i--)
+		give_back(&reg->regions[i], reg->regions[i].nr_pages,
+			  PMMIO_REGION_RETURNED, res);
+	return ret;
+}

@@ -1,0 +1,269 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Parse and validate protected MMIO regions at EL1.
+ *
+ * The whole set is checked before anything is donated: one bad entry
+ * refuses the set. Every refused entry gets exactly one reason, so the
+ * user sees all mistakes in one boot instead of one per boot.
+ */
+#include <linux/bitops.h>
+#include <linux/ctype.h>
+#include <linux/errno.h>
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/sort.h>
+#include <linux/string.h>
+
+#include "regions.h"
+
+static const char *const reason_str[] = {
+	[PMMIO_EMPTY]		= "empty entry",
+	[PMMIO_BAD_ADDR]	= "address is not a number",
+	[PMMIO_NO_SIZE]		= "missing +SIZE",
+	[PMMIO_BAD_SIZE]	= "size is not a number with an optional K/M/G/T/P/E suffix",
+	[PMMIO_TOO_BIG]		= "number does not fit in 64 bits",
+	[PMMIO_ZERO_SIZE]	= "size is zero",
+	[PMMIO_ADDR_UNALIGNED]	= "address is not page aligned",
+	[PMMIO_SIZE_UNALIGNED]	= "size is not a multiple of the page size",
+	[PMMIO_WRAPS]		= "region wraps past 2^64",
+	[PMMIO_BEYOND_PA]	= "region ends beyond the CPU's physical address range",
+	[PMMIO_RAM]		= "region overlaps RAM",
+	[PMMIO_BUSY]		= "region is claimed by a driver (busy in /proc/iomem)",
+	[PMMIO_DUPLICATE]	= "duplicates",
+	[PMMIO_OVERLAP]		= "overlaps",
+	[PMMIO_TOO_MANY]	= "too many regions",
+};
+
+const char *pmmio_reason_str(enum pmmio_reason reason)
+{
+	if (reason <= 0 || reason >= ARRAY_SIZE(reason_str))
+		return "unknown reason";
+	return reason_str[reason];
+}
+
+void pmmio_set_init(struct pmmio_set *set)
+{
+	memset(set, 0, sizeof(*set));
+}
+
+static void refuse(struct pmmio_set *set, struct pmmio_entry *entry,
+		   enum pmmio_reason reason, const struct pmmio_entry *other)
+{
+	struct pmmio_refusal *r = &set->refusals[set->nr_refusals++];
+
+	entry->refused = true;
+	r->entry = entry;
+	r->reason = reason;
+	r->other = other;
+}
+
+/* kstrtou64() with base 0, minus its tolerance of a sign and a newline. */
+static int parse_number(const char *s, u64 *val)
+{
+	if (!isdigit(*s) || strchr(s, '\n'))
+		return -EINVAL;
+	return kstrtou64(s, 0, val);
+}
+
+/*
+ * memparse() shifts by its suffix without checking for overflow. A shift
+ * keeps the lowest set bit's distance, so shifting back must give the
+ * number as written unless bits fell off the top.
+ */
+static bool suffix_overflowed(u64 number, u64 size)
+{
+	unsigned int shift;
+
+	if (!number)
+		return false;
+	if (!size)
+		return true;
+	shift = __ffs64(size) - __ffs64(number);
+	return (size >> shift) != number;
+}
+
+/* @s is writable: the suffix is cut off for a moment to check the number. */
+static enum pmmio_reason parse_size(char *s, u64 *size)
+{
+	size_t len = strlen(s);
+	char *end, suffix;
+	u64 number;
+	int ret;
+
+	if (!len)
+		return PMMIO_NO_SIZE;
+	ret = parse_number(s, size);
+	if (ret != -EINVAL)
+		return ret ? PMMIO_TOO_BIG : 0;
+
+	/* Not a plain number: it may still be one with a memparse() suffix. */
+	*size = memparse(s, &end);
+	if (*end || len < 2)
+		return PMMIO_BAD_SIZE;
+	suffix = s[len - 1];
+	s[len - 1] = '\0';
+	ret = parse_number(s, &number);
+	s[len - 1] = suffix;
+	if (ret)
+		return ret == -ERANGE ? PMMIO_TOO_BIG : PMMIO_BAD_SIZE;
+	return suffix_overflowed(number, *size) ? PMMIO_TOO_BIG : 0;
+}
+
+static enum pmmio_reason parse_entry(struct pmmio_entry *e, char *token)
+{
+	char *plus;
+	int ret;
+
+	if (!*token)
+		return PMMIO_EMPTY;
+	plus = strchr(token, '+');
+	if (!plus)
+		return PMMIO_NO_SIZE;
+
+	*plus = '\0';
+	ret = parse_number(token, &e->base);
+	*plus = '+';
+	if (ret)
+		return ret == -ERANGE ? PMMIO_TOO_BIG : PMMIO_BAD_ADDR;
+	return parse_size(plus + 1, &e->size);
+}
+
+/*
+ * Split @list (comma separated ADDR+SIZE, modified in place and referenced
+ * by the entries afterwards) and record syntax errors as refusals.
+ */
+void pmmio_parse_regions(struct pmmio_set *set, const char *source,
+			 char *list)
+{
+	enum pmmio_reason reason;
+	struct pmmio_entry *e;
+	unsigned int index = 0;
+	char *token;
+
+	if (!list || !*list)
+		return;
+
+	while ((token = strsep(&list, ","))) {
+		set->nr_given++;
+		if (set->nr_entries > PMMIO_MAX_REGIONS)
+			continue;	/* already refused as too many */
+		e = &set->entries[set->nr_entries++];
+		e->source = source;
+		e->index = index++;
+		e->text = token;
+		reason = parse_entry(e, token);
+		if (reason && set->nr_entries <= PMMIO_MAX_REGIONS)
+			refuse(set, e, reason, NULL);
+	}
+}
+
+static enum pmmio_reason check_entry(const struct pmmio_entry *e,
+				     const struct pmmio_platform *plat)
+{
+	if (!e->size)
+		return PMMIO_ZERO_SIZE;
+	if (!PAGE_ALIGNED(e->base))
+		return PMMIO_ADDR_UNALIGNED;
+	if (!PAGE_ALIGNED(e->size))
+		return PMMIO_SIZE_UNALIGNED;
+	if (e->base + (e->size - 1) < e->base)
+		return PMMIO_WRAPS;
+	if (e->base + (e->size - 1) >= plat->pa_limit)
+		return PMMIO_BEYOND_PA;
+	if (plat->overlaps_ram(e->base, e->size))
+		return PMMIO_RAM;
+	if (plat->is_busy(e->base, e->size))
+		return PMMIO_BUSY;
+	return 0;
+}
+
+static int cmp_entry_base(const void *a, const void *b)
+{
+	const struct pmmio_entry *x = *(const struct pmmio_entry **)a;
+	const struct pmmio_entry *y = *(const struct pmmio_entry **)b;
+
+	if (x->base != y->base)
+		return x->base < y->base ? -1 : 1;
+	/* Equal bases: keep input order, so the later entry is the duplicate. */
+	return x < y ? -1 : x > y;
+}
+
+/*
+ * Sorted by base, an entry collides with an earlier one exactly when it
+ * starts before the furthest end seen so far; name that one.
+ */
+static void refuse_overlaps(struct pmmio_set *set)
+{
+	struct pmmio_entry *order[PMMIO_MAX_REGIONS];
+	struct pmmio_entry *reach = NULL, *e;
+	unsigned int i, n = 0;
+
+	for (i = 0; i < set->nr_entries && i < PMMIO_MAX_REGIONS; i++)
+		if (!set->entries[i].refused)
+			order[n++] = &set->entries[i];
+
+	sort(order, n, sizeof(*order), cmp_entry_base, NULL);
+
+	for (i = 0; i < n; i++) {
+		e = order[i];
+		if (reach && e->base - reach->base < reach->size)
+			refuse(set, e, e->base == reach->base &&
+			       e->size == reach->size ?
+			       PMMIO_DUPLICATE : PMMIO_OVERLAP, reach);
+		if (!reach || e->base + (e->size - 1) >
+			      reach->base + (reach->size - 1))
+			reach = e;
+	}
+}
+
+static int cmp_refusal(const void *a, const void *b)
+{
+	const struct pmmio_refusal *x = a, *y = b;
+
+	return x->entry < y->entry ? -1 : x->entry > y->entry;
+}
+
+/* Returns 0 if every entry may be protected, -EINVAL otherwise. */
+int pmmio_validate(struct pmmio_set *set, const struct pmmio_platform *plat)
+{
+	enum pmmio_reason reason;
+	struct pmmio_entry *e;
+	unsigned int i;
+
+	for (i = 0; i < set->nr_entries && i < PMMIO_MAX_REGIONS; i++) {
+		e = &set->entries[i];
+		if (e->refused)
+			continue;
+		reason = check_entry(e, plat);
+		if (reason)
+			refuse(set, e, reason, NULL);
+	}
+	refuse_overlaps(set);
+	if (set->nr_given > PMMIO_MAX_REGIONS)
+		refuse(set, &set->entries[PMMIO_MAX_REGIONS], PMMIO_TOO_MANY,
+		       NULL);
+
+	/* Report in input order, whichever check refused an entry. */
+	sort(set->refusals, set->nr_refusals, sizeof(set->refusals[0]),
+	     cmp_refusal, NULL);
+	return set->nr_refusals ? -EINVAL : 0;
+}
+
+/* One line naming the entry, its text and the reason. */
+int pmmio_format_refusal(char *buf, size_t len, const struct pmmio_set *set,
+			 const struct pmmio_refusal *r)
+{
+	const struct pmmio_entry *e = r->entry;
+	int n;
+
+	n = scnprintf(buf, len, "%s entry %u \"%s\": %s", e->source, e->index,
+		      e->text, pmmio_reason_str(r->reason));
+	if (r->other)
+		n += scnprintf(buf + n, len - n, " %s entry %u \"%s\"",
+			       r->other->source, r->other->index,
+			       r->other->text);
+	else if (r->reason == PMMIO_TOO_MANY)
+		n += scnprintf(buf + n, len - n, " (%u given, at most %u)",
+			       set->nr_given, PMMIO_MAX_REGIONS);
+	return n;
+}

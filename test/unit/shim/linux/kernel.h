@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* Host stand-in for the few <linux/kernel.h> helpers the EL1 files use. */
+#ifndef PMMIO_SHIM_LINUX_KERNEL_H
+#define PMMIO_SHIM_LINUX_KERNEL_H
+#include <stddef.h>
+#include <linux/types.h>
+
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+int kstrtou64(const char *s, unsigned int base, u64 *res);
+unsigned long long memparse(const char *ptr, char **retptr);
+int scnprintf(char *buf, size_t size, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+#endif
