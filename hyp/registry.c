@@ -114,3 +114,23 @@ unwind:
 			  PMMIO_REGION_RETURNED, res);
 	return ret;
 }
+
+/*
+ * Ask the hypervisor, page by page, how much of @r the host can still
+ * reach: the answer EL1 cannot fake, because it comes from the host
+ * stage-2 itself. Returns that page count, or -errno.
+ */
+s64 pmmio_region_host_pages(const struct pmmio_region *r)
+{
+	s64 pages = 0;
+	u64 i;
+	int ret;
+
+	for (i = 0; i < r->nr_pages; i++) {
+		ret = pmmio_host_has_access(r->pfn + i);
+		if (ret < 0)
+			return ret;
+		pages += ret;
+	}
+	return pages;
+}

@@ -50,10 +50,13 @@ struct pmmio_protect_result {
  */
 int pmmio_host_donate_hyp(u64 pfn, u64 nr_pages, u64 *nr_done);
 int pmmio_hyp_donate_host(u64 pfn, u64 nr_pages);
+/* 1 if the host stage-2 maps or may map @pfn, 0 if the host lost it, or -errno. */
+int pmmio_host_has_access(u64 pfn);
 
 void pmmio_registry_init(struct pmmio_registry *reg, u64 pfn_limit);
 int pmmio_registry_add(struct pmmio_registry *reg, u64 pfn, u64 nr_pages);
 int pmmio_registry_protect(struct pmmio_registry *reg,
 			   struct pmmio_protect_result *res);
+s64 pmmio_region_host_pages(const struct pmmio_region *r);
 
 #endif /* PMMIO_HYP_REGISTRY_H */

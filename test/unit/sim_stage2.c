@@ -71,3 +71,10 @@ int pmmio_hyp_donate_host(u64 pfn, u64 nr_pages)
 	set_owner(pfn, nr_pages, SIM_HOST);
 	return log_call(false, pfn, nr_pages, 0);
 }
+
+int pmmio_host_has_access(u64 pfn)
+{
+	if (pfn >= SIM_NR_PFNS)
+		return -EINVAL;
+	return sim.owner[pfn] == SIM_HOST;
+}

@@ -177,6 +177,24 @@ static void rollback_continues_past_reclaim_error(void **state)
 	assert_int_equal(sim.nr_reclaim_calls, 3);
 }
 
+/* The readback sees what the stage-2 says, not what the registry believes. */
+static void readback_counts_host_pages(void **state)
+{
+	struct pmmio_region beyond = { .pfn = SIM_NR_PFNS - 1, .nr_pages = 2 };
+
+	(void)state;
+	setup_eight();
+	assert_int_equal(pmmio_region_host_pages(&reg.regions[5]), 512);
+	assert_int_equal(pmmio_registry_protect(&reg, &res), 0);
+	assert_int_equal(pmmio_region_host_pages(&reg.regions[5]), 0);
+	assert_int_equal(pmmio_region_host_pages(&reg.regions[0]), 0);
+
+	sim.owner[0x300 + 7] = SIM_HOST;	/* a page leaks back */
+	sim.owner[0x300 + 9] = SIM_HOST;
+	assert_int_equal(pmmio_region_host_pages(&reg.regions[5]), 2);
+	assert_int_equal(pmmio_region_host_pages(&beyond), -EINVAL);
+}
+
 static void empty_registry_protects_nothing(void **state)
 {
 	(void)state;
@@ -272,6 +290,7 @@ int main(void)
 		cmocka_unit_test(donated_twice_is_refused),
 		cmocka_unit_test(done_count_is_clamped),
 		cmocka_unit_test(rollback_continues_past_reclaim_error),
+		cmocka_unit_test(readback_counts_host_pages),
 		cmocka_unit_test(empty_registry_protects_nothing),
 		cmocka_unit_test(add_refuses_invalid),
 		cmocka_unit_test(add_refuses_overlap),

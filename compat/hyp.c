@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * EL2 binding of hyp/'s hypervisor interface to struct pkvm_module_ops,
+ * for the ABI generation compat/probes/ found in the target kernel.
+ */
+#include <asm/kvm_pgtable.h>
+#include <asm/kvm_pkvm_module.h>
+
+#include "../hyp/el2.h"
+#include "../hyp/registry.h"
+#include "entry.h"
+
+static const struct pkvm_module_ops *pkvm_ops;
+
+int pmmio_host_donate_hyp(u64 pfn, u64 nr_pages, u64 *nr_done)
+{
+	int ret;
+
+#if defined(PMMIO_HAVE_DONATE_ACCEPT_MMIO)
+	ret = pkvm_ops->host_donate_hyp(pfn, nr_pages, true);
+#elif defined(PMMIO_HAVE_DONATE_PROT)
+	ret = pkvm_ops->host_donate_hyp_prot(pfn, nr_pages, true,
+					     PAGE_HYP_DEVICE);
+#else
+	/* android14-6.1: host_donate_hyp() always accepts MMIO. */
+	ret = pkvm_ops->host_donate_hyp(pfn, nr_pages);
+#endif
+	/* pKVM checks the whole range before it changes anything. */
+	*nr_done = ret ? 0 : nr_pages;
+	return ret;
+}
+
+int pmmio_hyp_donate_host(u64 pfn, u64 nr_pages)
+{
+	return pkvm_ops->hyp_donate_host(pfn, nr_pages);
+}
+
+/*
+ * The host stage-2 maps host pages lazily: an empty entry still belongs to
+ * the host, a valid one is mapped for it, and an invalid entry with an
+ * owner annotation belongs to someone else.
+ */
+int pmmio_host_has_access(u64 pfn)
+{
+#ifdef PMMIO_HAVE_GET_LEAF_S8
+	s8 level;
+#else
+	u32 level;
+#endif
+	kvm_pte_t pte;
+	int ret;
+
+	ret = pkvm_ops->host_stage2_get_leaf(pfn << PAGE_SHIFT, &pte, &level);
+	if (ret)
+		return ret;
+	return !pte || kvm_pte_valid(pte);
+}
+
+void *pmmio_host_share_page(u64 pfn)
+{
+	if (pkvm_ops->host_share_hyp(pfn))
+		return NULL;
+	return pkvm_ops->hyp_va(pfn << PAGE_SHIFT);
+}
+
+void pmmio_host_unshare_page(u64 pfn)
+{
+	pkvm_ops->host_unshare_hyp(pfn);
+}
+
+int pmmio_el2_init(const struct pkvm_module_ops *ops)
+{
+	pkvm_ops = ops;
+	return pmmio_el2_protect();
+}
+
+#ifdef PMMIO_HAVE_HCALL_USER_PT_REGS
+void pmmio_el2_hcall_readback(struct user_pt_regs *regs)
+{
+	regs->regs[1] = pmmio_el2_readback();
+}
+#else
+void pmmio_el2_hcall_readback(struct kvm_cpu_context *ctx)
+{
+	ctx->regs.regs[1] = pmmio_el2_readback();
+}
+#endif

@@ -1,0 +1,28 @@
+# SPDX-License-Identifier: GPL-2.0-only
+# Shared by the test scripts: cache location, logging, cross toolchain.
+
+PMMIO_TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+PMMIO_CACHE=${PMMIO_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pkvm-protected-mmio}
+PMMIO_CROSS=aarch64-linux-gnu-
+PMMIO_KERNELS="6.12"
+
+say() { printf '%s: %s\n' "${0##*/}" "$*" >&2; }
+die() { say "error: $*"; exit 1; }
+
+# Print a line every 20 s while a long command runs, so CI sees progress.
+with_progress() {
+	local what=$1 start=$SECONDS next=20 pid rc=0
+	shift
+	"$@" &
+	pid=$!
+	while kill -0 "$pid" 2>/dev/null; do
+		sleep 1
+		if (( SECONDS - start >= next )); then
+			say "$what: ${next} s"
+			next=$((next + 20))
+		fi
+	done
+	wait "$pid" || rc=$?
+	say "$what: finished in $((SECONDS - start)) s"
+	return "$rc"
+}
