@@ -2,8 +2,10 @@
 #
 # make KDIR=<tree>   build pkvm_protected_mmio.ko against a prepared kernel
 #                    tree that has the pKVM EL2-module hook
+# make demo          build a pKVM test kernel and the module, boot it in QEMU
+#                    and show the protected regions
 # make unit          host unit tests (installs missing Debian packages)
-# make check         every test that exists
+# make check         host tests and the QEMU scenarios (builds the test kernel)
 
 KDIR ?= /lib/modules/$(shell uname -r)/build
 ARCH ?= arm64
@@ -20,10 +22,19 @@ unit:
 	@test/install-deps unit
 	@$(MAKE) -s -C test/unit run
 
-check: unit
+# The main job: build everything, boot pKVM in QEMU, protect the default regions.
+demo:
+	@test/install-deps kernel qemu
+	@test/qemu/demo
+
+# Host tests, then every QEMU scenario on every test kernel and hyp mode.
+check:
+	@test/install-deps unit kernel qemu
+	@$(MAKE) -s -C test/unit
+	@test/tally test/unit/build/test_registry test/unit/build/test_regions test/qemu/check
 
 clean:
 	$(MAKE) -C test/unit clean
 	@if [ -d "$(KDIR)" ]; then $(MAKE) -C $(KDIR) M=$(CURDIR) ARCH=$(ARCH) clean; fi
 
-.PHONY: all module unit check clean
+.PHONY: all module unit check demo clean

@@ -97,6 +97,21 @@ static void explain_refusal(int ret)
 	       KBUILD_MODNAME, KBUILD_MODNAME, regions);
 }
 
+/* What the hypervisor itself saw in the host stage-2 when init ended. */
+static void report_el2_view(void)
+{
+	s64 host_pages = 0;
+	u64 pages = 0;
+	u32 i;
+
+	for (i = 0; i < report->nr_regions; i++) {
+		pages += report->regions[i].nr_pages;
+		host_pages += report->regions[i].host_pages;
+	}
+	pr_err("EL2 readback after the rollback: host can reach %lld of %llu pages\n",
+	       host_pages, pages);
+}
+
 static void explain_el2_failure(int ret)
 {
 	const struct pmmio_request *req = pmmio_compat_request();
@@ -117,8 +132,9 @@ static void explain_el2_failure(int ret)
 			pr_crit("giving pages back failed: %pe; the host may have lost MMIO\n",
 				ERR_PTR(report->rollback_err));
 		else
-			pr_err("gave back every page of regions 0..%u in reverse order; nothing protected\n",
+			pr_err("gave back every page of regions %u..0 in reverse order; nothing protected\n",
 			       i);
+		report_el2_view();
 		break;
 	default:
 		pr_err("loading the EL2 object failed: %pe; nothing protected\n",

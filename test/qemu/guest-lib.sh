@@ -1,0 +1,49 @@
+# SPDX-License-Identifier: GPL-2.0-only
+# Prepended to every scenario's guest script by test/qemu/check.
+# busybox sh inside the guest: keep it POSIX.
+
+STATUS=/sys/module/pkvm_protected_mmio/status
+fails=0
+
+pass() { echo "  pass: $*"; }
+fail() { echo "  FAIL: $*"; fails=$((fails + 1)); }
+
+# expect DESCRIPTION COMMAND...: the command must succeed.
+expect() {
+	what=$1
+	shift
+	if "$@"; then pass "$what"; else fail "$what"; fi
+}
+
+# A read of a hyp-owned page is a stage-2 abort injected back into the
+# host: devmem dies of SIGBUS, which the shell reports as status 135.
+bus_error() {
+	devmem "$1" 32 >/dev/null 2>&1
+	[ $? -eq 135 ]
+}
+
+readable() {
+	devmem "$1" 32 >/dev/null 2>&1
+}
+
+status_field() {
+	sed -n "s/^$1: //p" "$STATUS"
+}
+
+# The status line of region $1: "index base size pages state host_pages".
+status_region() {
+	grep "^$1 " "$STATUS"
+}
+
+in_dmesg() {
+	dmesg | grep -qF -- "$1"
+}
+
+finish() {
+	if [ "$fails" -ne 0 ]; then
+		echo "  --- dmesg (pkvm) ---"
+		dmesg | grep -i -e pkvm -e kvm | tail -n 40
+		exit 1
+	fi
+	exit 0
+}
