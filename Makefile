@@ -27,11 +27,13 @@ demo:
 	@test/install-deps kernel qemu
 	@test/qemu/demo
 
-# Host tests, then every QEMU scenario on every test kernel and hyp mode.
+# Host tests, checkpatch and sparse, then every QEMU scenario on every test
+# kernel and hyp mode.
 check:
-	@test/install-deps unit kernel qemu
+	@test/install-deps unit kernel qemu lint
 	@$(MAKE) -s -C test/unit
-	@test/tally test/unit/build/test_registry test/unit/build/test_regions test/qemu/check
+	@test/tally test/unit/build/test_registry test/unit/build/test_regions \
+		test/lint test/qemu/check
 
 clean:
 	$(MAKE) -C test/unit clean

@@ -87,14 +87,13 @@ static bool is_busy(u64 base, u64 size)
 	return false;
 }
 
+/* One line: why nothing happened, and the boot command line that works. */
 static void explain_refusal(int ret)
 {
-	pr_err("%s (%pe): nothing protected\n",
+	pr_err("%s (%pe), nothing protected: EL2 modules load only at boot, before pKVM finalizes; boot with kvm-arm.mode=protected kvm-arm.protected_modules=%s %s.regions=%s\n",
 	       is_protected_kvm_enabled() ? "pKVM is already finalized" :
-	       "pKVM is not enabled", ERR_PTR(ret));
-	pr_err("EL2 modules load only at boot, before pKVM finalizes; boot with:\n");
-	pr_err("  kvm-arm.mode=protected kvm-arm.protected_modules=%s %s.regions=%s\n",
-	       KBUILD_MODNAME, KBUILD_MODNAME, regions);
+	       "pKVM is not enabled", ERR_PTR(ret), KBUILD_MODNAME,
+	       KBUILD_MODNAME, regions);
 }
 
 /* What the hypervisor itself saw in the host stage-2 when init ended. */
@@ -183,8 +182,9 @@ static void print_protected(void)
 	for (i = 0; i < set.nr_entries; i++) {
 		const struct pmmio_entry *e = &set.entries[i];
 
-		pr_info("region %u: 0x%llx-0x%llx (%llu pages) protected\n", i,
-			e->base, e->base + e->size - 1, e->size >> PAGE_SHIFT);
+		pr_info("region %u: 0x%llx-0x%llx (%llu page%s) protected\n", i,
+			e->base, e->base + e->size - 1, e->size >> PAGE_SHIFT,
+			e->size == PAGE_SIZE ? "" : "s");
 		pages += e->size >> PAGE_SHIFT;
 	}
 	mutex_lock(&report_lock);
