@@ -113,32 +113,31 @@ static void report_el2_view(void)
 
 static void explain_el2_failure(int ret)
 {
-	const struct pmmio_request *req = pmmio_compat_request();
 	u32 i = report->failed_region;
-	const struct pmmio_entry *e = i < set.nr_entries ? &set.entries[i] : NULL;
+	const struct pmmio_entry *e;
 
-	switch (report->stage) {
-	case PMMIO_STAGE_RECORD:
-		pr_err("EL2 refused region %u (%s entry %u \"%s\"): %pe; nothing protected\n",
-		       i, e ? e->source : "?", e ? e->index : 0, e ? e->text : "?",
-		       ERR_PTR(ret));
-		break;
-	case PMMIO_STAGE_PROTECT:
-		pr_err("donating region %u (%s entry %u \"%s\", pfn 0x%llx, %llu pages) failed: %pe\n",
-		       i, e->source, e->index, e->text, req->regions[i].pfn,
-		       req->regions[i].nr_pages, ERR_PTR(ret));
-		if (report->rollback_err)
-			pr_crit("giving pages back failed: %pe; the host may have lost MMIO\n",
-				ERR_PTR(report->rollback_err));
-		else
-			pr_err("gave back every page of regions %u..0 in reverse order; nothing protected\n",
-			       i);
-		report_el2_view();
-		break;
-	default:
+	/* EL2 names a region by index: never trust it past what we sent. */
+	if (report->stage == PMMIO_STAGE_NONE || i >= set.nr_entries) {
 		pr_err("loading the EL2 object failed: %pe; nothing protected\n",
 		       ERR_PTR(ret));
+		return;
 	}
+	e = &set.entries[i];
+	if (report->stage == PMMIO_STAGE_RECORD) {
+		pr_err("EL2 refused region %u (%s entry %u \"%s\"): %pe; nothing protected\n",
+		       i, e->source, e->index, e->text, ERR_PTR(ret));
+		return;
+	}
+	pr_err("donating region %u (%s entry %u \"%s\", %llu pages) failed at EL2: %pe\n",
+	       i, e->source, e->index, e->text, e->size >> PAGE_SHIFT,
+	       ERR_PTR(ret));
+	if (report->rollback_err)
+		pr_crit("giving pages back failed: %pe; the host may have lost MMIO\n",
+			ERR_PTR(report->rollback_err));
+	else
+		pr_err("gave back every page of regions %u..0 in reverse order; nothing protected\n",
+		       i);
+	report_el2_view();
 }
 
 static void fill_request(void)

@@ -9,11 +9,12 @@ PMMIO_KERNELS="6.12"
 say() { printf '%s: %s\n' "${0##*/}" "$*" >&2; }
 die() { say "error: $*"; exit 1; }
 
-# Print a line every 20 s while a long command runs, so CI sees progress.
+# with_progress WHAT LOG CMD...: run CMD with its output in LOG, and print
+# a line every 20 s while it runs, so CI sees progress.
 with_progress() {
-	local what=$1 start=$SECONDS next=20 pid rc=0
-	shift
-	"$@" &
+	local what=$1 log=$2 start=$SECONDS next=20 pid rc=0
+	shift 2
+	"$@" >"$log" 2>&1 &
 	pid=$!
 	while kill -0 "$pid" 2>/dev/null; do
 		sleep 1
