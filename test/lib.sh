@@ -2,7 +2,7 @@
 # Shared by the test scripts: cache location, logging, cross toolchain.
 
 PMMIO_TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-PMMIO_CACHE=${PMMIO_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pkvm-protected-mmio}
+PMMIO_CACHE=${PMMIO_CACHE:-${XDG_CACHE_HOME:-${HOME:-/root}/.cache}/pkvm-protected-mmio}
 PMMIO_CROSS=aarch64-linux-gnu-
 PMMIO_KERNELS="6.12"
 
