@@ -38,10 +38,12 @@ int pmmio_hyp_donate_host(u64 pfn, u64 nr_pages)
 /*
  * The host stage-2 maps host pages lazily: an empty entry still belongs to
  * the host, a valid one is mapped for it, and an invalid entry with an
- * owner annotation belongs to someone else.
+ * owner annotation belongs to someone else. Either way the answer holds
+ * for the whole leaf, block or page, that covers @pfn.
  */
-int pmmio_host_has_access(u64 pfn)
+int pmmio_host_has_access(u64 pfn, u64 *nr_pages)
 {
+	phys_addr_t phys = pfn << PAGE_SHIFT;
 #ifdef PMMIO_HAVE_GET_LEAF_S8
 	s8 level;
 #else
@@ -50,21 +52,37 @@ int pmmio_host_has_access(u64 pfn)
 	kvm_pte_t pte;
 	int ret;
 
-	ret = pkvm_ops->host_stage2_get_leaf(pfn << PAGE_SHIFT, &pte, &level);
+	ret = pkvm_ops->host_stage2_get_leaf(phys, &pte, &level);
 	if (ret)
 		return ret;
+	*nr_pages = (ALIGN(phys + 1, kvm_granule_size(level)) - phys) >> PAGE_SHIFT;
 	return !pte || kvm_pte_valid(pte);
 }
 
+/*
+ * Shared, so that the page can never be donated elsewhere (to a guest, say)
+ * while EL2 writes to it; pinned, so that the host cannot unshare it from
+ * under a readback.
+ */
 void *pmmio_host_share_page(u64 pfn)
 {
+	void *va;
+
 	if (pkvm_ops->host_share_hyp(pfn))
 		return NULL;
-	return pkvm_ops->hyp_va(pfn << PAGE_SHIFT);
+	va = pkvm_ops->hyp_va(pfn << PAGE_SHIFT);
+	if (pkvm_ops->pin_shared_mem(va, va + PAGE_SIZE)) {
+		pkvm_ops->host_unshare_hyp(pfn);
+		return NULL;
+	}
+	return va;
 }
 
 void pmmio_host_unshare_page(u64 pfn)
 {
+	void *va = pkvm_ops->hyp_va(pfn << PAGE_SHIFT);
+
+	pkvm_ops->unpin_shared_mem(va, va + PAGE_SIZE);
 	pkvm_ops->host_unshare_hyp(pfn);
 }
 

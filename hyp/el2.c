@@ -4,8 +4,10 @@
  * protect them, and report through a host page shared with EL2.
  *
  * The report page is fixed at load time, while the host is still trusted,
- * and shared rather than merely mapped: a shared page cannot be handed to
- * a guest later, so a readback can never write into someone else's memory.
+ * and shared and pinned rather than merely mapped: it cannot be handed to
+ * a guest or unshared later, so a readback can never write into someone
+ * else's memory or fault. EL2 only ever writes it: the host can change it
+ * at any time, so nothing read back from it steers EL2.
  */
 #include <asm/barrier.h>
 #include <asm/cpufeature.h>
@@ -19,6 +21,7 @@ struct pmmio_request pmmio_request;
 
 static struct pmmio_registry registry;
 static struct pmmio_report *report;
+static u64 nr_readbacks;
 
 static u64 pfn_limit(void)
 {
@@ -35,18 +38,23 @@ static u64 read_counter(void)
 	return read_sysreg(cntpct_el0);
 }
 
-static void report_regions(void)
+/* Write the registry and the host stage-2's view of it; return host pages or -errno. */
+static s64 report_regions(void)
 {
+	s64 total = 0, host_pages;
 	u32 i;
 
 	report->nr_regions = registry.nr_regions;
 	for (i = 0; i < registry.nr_regions; i++) {
+		host_pages = pmmio_region_host_pages(&registry.regions[i]);
 		report->regions[i].pfn = registry.regions[i].pfn;
 		report->regions[i].nr_pages = registry.regions[i].nr_pages;
 		report->regions[i].state = registry.regions[i].state;
-		report->regions[i].host_pages =
-			pmmio_region_host_pages(&registry.regions[i]);
+		report->regions[i].host_pages = host_pages;
+		if (total >= 0)
+			total = host_pages < 0 ? host_pages : total + host_pages;
 	}
+	return total;
 }
 
 int pmmio_el2_protect(void)
@@ -90,7 +98,11 @@ int pmmio_el2_protect(void)
 out:
 	report->err = ret;
 	report_regions();
-	/* On failure nothing stays behind at EL2, not even the share. */
+	/*
+	 * On failure nothing stays behind at EL2, not even the share. Should
+	 * the unshare itself fail, EL1 keeps the page for good: it frees the
+	 * report page of a failed load only if EL2 never wrote to it.
+	 */
 	if (ret)
 		pmmio_host_unshare_page(pmmio_request.report_pfn);
 	return ret;
@@ -102,15 +114,6 @@ out:
  */
 s64 pmmio_el2_readback(void)
 {
-	s64 host_pages = 0;
-	u32 i;
-
-	report_regions();
-	report->readbacks++;
-	for (i = 0; i < report->nr_regions; i++) {
-		if (report->regions[i].host_pages < 0)
-			return report->regions[i].host_pages;
-		host_pages += report->regions[i].host_pages;
-	}
-	return host_pages;
+	report->readbacks = ++nr_readbacks;
+	return report_regions();
 }

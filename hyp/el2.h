@@ -16,7 +16,10 @@ extern struct pmmio_request pmmio_request;
 int pmmio_el2_protect(void);
 s64 pmmio_el2_readback(void);
 
-/* Share the host page at @pfn with EL2 and return its EL2 address, or NULL. */
+/*
+ * Share the host page at @pfn with EL2, pinned so that the host cannot take
+ * it back; return its EL2 address, or NULL.
+ */
 void *pmmio_host_share_page(u64 pfn);
 void pmmio_host_unshare_page(u64 pfn);
 

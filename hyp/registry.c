@@ -65,6 +65,38 @@ static void give_back(struct pmmio_region *r, u64 nr_pages, u32 state,
 	r->state = state;
 }
 
+/* Leading pages of @r the host cannot reach, up to the first it can. */
+static u64 lost_prefix(const struct pmmio_region *r)
+{
+	u64 i, span;
+
+	for (i = 0; i < r->nr_pages; i += span) {
+		span = 1;
+		if (pmmio_host_has_access(r->pfn + i, &span) != 0)
+			break;
+		if (!span)
+			span = 1;
+	}
+	return i < r->nr_pages ? i : r->nr_pages;
+}
+
+/*
+ * How much of @r a failed donation took. pKVM checks the whole range
+ * first, so a failure of that check changes nothing; a failure after it
+ * (a page-table allocation, say) leaves a prefix with the hypervisor, and
+ * the hypervisor may not say so. If the host had the first page before the
+ * call, every leading page it lost since was taken by this call.
+ */
+static u64 taken_by_failure(const struct pmmio_region *r, bool host_had_first,
+			    u64 reported)
+{
+	u64 measured = host_had_first ? lost_prefix(r) : 0;
+	u64 done = reported > measured ? reported : measured;
+
+	/* Never trust a count beyond the range we asked for. */
+	return done < r->nr_pages ? done : r->nr_pages;
+}
+
 /*
  * Donate every region with one ranged call each. If region k fails, give
  * back what the hypervisor took of k, then regions k-1 .. 0, in reverse
@@ -77,7 +109,8 @@ int pmmio_registry_protect(struct pmmio_registry *reg,
 			   struct pmmio_protect_result *res)
 {
 	struct pmmio_region *r;
-	u64 done;
+	bool host_had_first;
+	u64 done, span;
 	int ret;
 	u32 i;
 
@@ -92,6 +125,7 @@ int pmmio_registry_protect(struct pmmio_registry *reg,
 
 	for (i = 0; i < reg->nr_regions; i++) {
 		r = &reg->regions[i];
+		host_had_first = pmmio_host_has_access(r->pfn, &span) == 1;
 		done = 0;
 		ret = pmmio_host_donate_hyp(r->pfn, r->nr_pages, &done);
 		if (ret)
@@ -103,8 +137,7 @@ int pmmio_registry_protect(struct pmmio_registry *reg,
 unwind:
 	res->err = ret;
 	res->failed_region = i;
-	/* Never trust a count beyond the range we asked for. */
-	res->failed_done = done < r->nr_pages ? done : r->nr_pages;
+	res->failed_done = taken_by_failure(r, host_had_first, done);
 	if (res->failed_done)
 		give_back(r, res->failed_done, PMMIO_REGION_FAILED, res);
 	else
@@ -116,21 +149,28 @@ unwind:
 }
 
 /*
- * Ask the hypervisor, page by page, how much of @r the host can still
- * reach: the answer EL1 cannot fake, because it comes from the host
- * stage-2 itself. Returns that page count, or -errno.
+ * Ask the hypervisor how much of @r the host can still reach: the answer
+ * EL1 cannot fake, because it comes from the host stage-2 itself. One
+ * call per stage-2 leaf, so a large block-mapped region stays cheap.
+ * Returns that page count, or -errno.
  */
 s64 pmmio_region_host_pages(const struct pmmio_region *r)
 {
 	s64 pages = 0;
-	u64 i;
+	u64 i, span;
 	int ret;
 
-	for (i = 0; i < r->nr_pages; i++) {
-		ret = pmmio_host_has_access(r->pfn + i);
+	for (i = 0; i < r->nr_pages; i += span) {
+		span = 1;
+		ret = pmmio_host_has_access(r->pfn + i, &span);
 		if (ret < 0)
 			return ret;
-		pages += ret;
+		if (!span)
+			span = 1;
+		if (span > r->nr_pages - i)
+			span = r->nr_pages - i;
+		if (ret)
+			pages += span;
 	}
 	return pages;
 }

@@ -50,8 +50,12 @@ struct pmmio_protect_result {
  */
 int pmmio_host_donate_hyp(u64 pfn, u64 nr_pages, u64 *nr_done);
 int pmmio_hyp_donate_host(u64 pfn, u64 nr_pages);
-/* 1 if the host stage-2 maps or may map @pfn, 0 if the host lost it, or -errno. */
-int pmmio_host_has_access(u64 pfn);
+/*
+ * 1 if the host stage-2 maps or may map @pfn, 0 if the host lost it, or
+ * -errno. *@nr_pages: how many pages from @pfn on share that answer (the
+ * rest of its stage-2 leaf, at least 1), so a walk needs one call a block.
+ */
+int pmmio_host_has_access(u64 pfn, u64 *nr_pages);
 
 void pmmio_registry_init(struct pmmio_registry *reg, u64 pfn_limit);
 int pmmio_registry_add(struct pmmio_registry *reg, u64 pfn, u64 nr_pages);

@@ -153,15 +153,31 @@ static void fill_request(void)
 	}
 }
 
-/* Keep drivers off the protected regions for the rest of the boot. */
-static void claim_regions(void)
+static void release_regions(unsigned int nr)
 {
+	while (nr--)
+		release_mem_region(set.entries[nr].base, set.entries[nr].size);
+}
+
+/*
+ * Claim every region in iomem before the hypervisor takes it, and keep the
+ * claim: no driver may start using a region on its way to EL2, nor after.
+ */
+static int claim_regions(void)
+{
+	const struct pmmio_entry *e;
 	unsigned int i;
 
-	for (i = 0; i < set.nr_entries; i++)
-		if (!request_mem_region(set.entries[i].base, set.entries[i].size,
-					KBUILD_MODNAME))
-			pr_warn("region %u: cannot reserve it in iomem\n", i);
+	for (i = 0; i < set.nr_entries; i++) {
+		e = &set.entries[i];
+		if (!request_mem_region(e->base, e->size, KBUILD_MODNAME)) {
+			pr_err("%s entry %u \"%s\": claimed by a driver since it was checked; nothing protected\n",
+			       e->source, e->index, e->text);
+			release_regions(i);
+			return -EBUSY;
+		}
+	}
+	return 0;
 }
 
 static u64 protect_ns(void)
@@ -232,7 +248,8 @@ static ssize_t status_show(struct module_attribute *attr,
 	return n;
 }
 
-static struct module_attribute status_attr = __ATTR_RO(status);
+/* Root only: every read walks the regions at EL2. */
+static struct module_attribute status_attr = __ATTR_RO_MODE(status, 0400);
 
 static int __init pmmio_init(void)
 {
@@ -269,10 +286,13 @@ static int __init pmmio_init(void)
 		goto err_free_copy;
 	}
 
+	ret = claim_regions();
+	if (ret)
+		goto err_free_copy;
 	report = (struct pmmio_report *)get_zeroed_page(GFP_KERNEL);
 	if (!report) {
 		ret = -ENOMEM;
-		goto err_free_copy;
+		goto err_release;
 	}
 	fill_request();
 
@@ -286,7 +306,6 @@ static int __init pmmio_init(void)
 		goto err_free_report;
 	}
 
-	claim_regions();
 	print_protected();
 	ret = sysfs_create_file(&THIS_MODULE->mkobj.kobj, &status_attr.attr);
 	if (ret)
@@ -295,7 +314,15 @@ static int __init pmmio_init(void)
 	return 0;
 
 err_free_report:
-	free_page((unsigned long)report);
+	/*
+	 * A page EL2 wrote to was shared with it, and its unshare may have
+	 * failed unseen: rather leak it than hand the allocator a page EL2
+	 * may still map.
+	 */
+	if (!report->err)
+		free_page((unsigned long)report);
+err_release:
+	release_regions(set.nr_entries);
 err_free_copy:
 	kfree(regions_copy);
 	return ret;

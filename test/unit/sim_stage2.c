@@ -52,7 +52,7 @@ int pmmio_host_donate_hyp(u64 pfn, u64 nr_pages, u64 *nr_done)
 		if (done > nr_pages || !range_owned_by(pfn, done, SIM_HOST))
 			done = 0;
 		set_owner(pfn, done, SIM_HYP);
-		*nr_done = done;
+		*nr_done = sim.hide_done ? 0 : done;
 		return log_call(true, pfn, nr_pages, sim.donate_errno);
 	}
 	if (!nr_pages || !range_owned_by(pfn, nr_pages, SIM_HOST))
@@ -72,9 +72,23 @@ int pmmio_hyp_donate_host(u64 pfn, u64 nr_pages)
 	return log_call(false, pfn, nr_pages, 0);
 }
 
-int pmmio_host_has_access(u64 pfn)
+/* A leaf spans its aligned block when every page in it agrees, as a block would. */
+int pmmio_host_has_access(u64 pfn, u64 *nr_pages)
 {
+	u64 start, end, i;
+
 	if (pfn >= SIM_NR_PFNS)
 		return -EINVAL;
+	sim.nr_leaf_calls++;
+	*nr_pages = 1;
+	if (sim.leaf_pages > 1) {
+		start = pfn & ~(sim.leaf_pages - 1);
+		end = start + sim.leaf_pages;
+		for (i = start; i < end && i < SIM_NR_PFNS; i++)
+			if (sim.owner[i] != sim.owner[pfn])
+				break;
+		if (i == end)
+			*nr_pages = end - pfn;
+	}
 	return sim.owner[pfn] == SIM_HOST;
 }

@@ -27,12 +27,17 @@ struct sim_stage2 {
 	unsigned int fail_donate_call;
 	int donate_errno;
 	u64 donate_done;
+	/* Take the pages of a failing donation but report none taken. */
+	bool hide_done;
+	/* Leaves cover aligned blocks of this many pages where all agree (0: pages). */
+	u64 leaf_pages;
 	/* Fail the Nth (1-based) give-back with reclaim_errno, changing nothing. */
 	unsigned int fail_reclaim_call;
 	int reclaim_errno;
 
 	unsigned int nr_donate_calls;
 	unsigned int nr_reclaim_calls;
+	unsigned int nr_leaf_calls;
 	struct sim_call log[SIM_MAX_CALLS];
 	unsigned int nr_log;
 };

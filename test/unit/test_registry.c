@@ -195,6 +195,59 @@ static void readback_counts_host_pages(void **state)
 	assert_int_equal(pmmio_region_host_pages(&beyond), -EINVAL);
 }
 
+/* One question per stage-2 leaf: a block-mapped region costs its blocks. */
+static void readback_steps_by_leaf(void **state)
+{
+	(void)state;
+	setup_eight();
+	assert_int_equal(pmmio_registry_protect(&reg, &res), 0);
+	sim.leaf_pages = 64;
+	sim.nr_leaf_calls = 0;
+	assert_int_equal(pmmio_region_host_pages(&reg.regions[5]), 0);
+	assert_int_equal(sim.nr_leaf_calls, 512 / 64);
+
+	/* A leaked page splits its block: it still counts, once. */
+	sim.owner[0x300 + 70] = SIM_HOST;
+	assert_int_equal(pmmio_region_host_pages(&reg.regions[5]), 1);
+	/* A region that ends inside a host block only counts its own pages. */
+	{
+		struct pmmio_region inner = { .pfn = 0x700 + 60, .nr_pages = 2 };
+
+		assert_int_equal(pmmio_region_host_pages(&inner), 2);
+	}
+}
+
+/* A hypervisor that took pages but says it took none is still undone. */
+static void rollback_measures_what_was_taken(void **state)
+{
+	(void)state;
+	setup_eight();
+	sim.fail_donate_call = 6;	/* region 5: 512 pages */
+	sim.donate_errno = -ENOMEM;
+	sim.donate_done = 200;
+	sim.hide_done = true;
+	sim.leaf_pages = 8;
+
+	assert_int_equal(pmmio_registry_protect(&reg, &res), -ENOMEM);
+	assert_int_equal(res.failed_region, 5);
+	assert_int_equal(res.failed_done, 200);
+	assert_memory_equal(sim.owner, initial, sizeof(initial));
+}
+
+/* Pages the host never had are not "given back" to it. */
+static void rollback_never_gives_what_was_not_taken(void **state)
+{
+	(void)state;
+	setup_eight();
+	sim.owner[0x100] = SIM_HYP;	/* first page of region 3, not ours */
+	memcpy(initial, sim.owner, sizeof(initial));
+
+	assert_int_equal(pmmio_registry_protect(&reg, &res), -EPERM);
+	assert_int_equal(res.failed_region, 3);
+	assert_int_equal(res.failed_done, 0);
+	assert_memory_equal(sim.owner, initial, sizeof(initial));
+}
+
 static void empty_registry_protects_nothing(void **state)
 {
 	(void)state;
@@ -291,6 +344,9 @@ int main(void)
 		cmocka_unit_test(done_count_is_clamped),
 		cmocka_unit_test(rollback_continues_past_reclaim_error),
 		cmocka_unit_test(readback_counts_host_pages),
+		cmocka_unit_test(readback_steps_by_leaf),
+		cmocka_unit_test(rollback_measures_what_was_taken),
+		cmocka_unit_test(rollback_never_gives_what_was_not_taken),
 		cmocka_unit_test(empty_registry_protects_nothing),
 		cmocka_unit_test(add_refuses_invalid),
 		cmocka_unit_test(add_refuses_overlap),
