@@ -1,6 +1,9 @@
 # SPDX-License-Identifier: GPL-2.0-only
 # Shared by the test scripts: cache location, logging, cross toolchain.
 
+# set -e inside $(...) too, where bash drops it by default.
+shopt -s inherit_errexit
+
 PMMIO_TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 PMMIO_CACHE=${PMMIO_CACHE:-${XDG_CACHE_HOME:-${HOME:-/root}/.cache}/pkvm-protected-mmio}
 PMMIO_CROSS=aarch64-linux-gnu-
