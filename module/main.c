@@ -96,17 +96,31 @@ static void explain_refusal(int ret)
 	       KBUILD_MODNAME, regions);
 }
 
-/* What the hypervisor itself saw in the host stage-2 when init ended. */
-static void report_el2_view(void)
+/*
+ * What the hypervisor itself saw in the host stage-2 when its init ended:
+ * pages the host can reach (or the walk's -errno) out of *@pages.
+ */
+static s64 init_host_pages(u64 *pages)
 {
 	s64 host_pages = 0;
-	u64 pages = 0;
 	u32 i;
 
-	for (i = 0; i < report->nr_regions; i++) {
-		pages += report->regions[i].nr_pages;
-		host_pages += report->regions[i].host_pages;
+	*pages = 0;
+	for (i = 0; i < report->nr_regions && i < PMMIO_MAX_REGIONS; i++) {
+		*pages += report->regions[i].nr_pages;
+		if (host_pages >= 0)
+			host_pages = report->regions[i].host_pages < 0 ?
+				     report->regions[i].host_pages :
+				     host_pages + report->regions[i].host_pages;
 	}
+	return host_pages;
+}
+
+static void report_el2_view(void)
+{
+	u64 pages;
+	s64 host_pages = init_host_pages(&pages);
+
 	pr_err("EL2 readback after the rollback: host can reach %lld of %llu pages\n",
 	       host_pages, pages);
 }
@@ -188,11 +202,12 @@ static u64 protect_ns(void)
 				   report->counter_freq);
 }
 
+/* The boot log: EL2's own view from its init, no second walk needed. */
 static void print_protected(void)
 {
-	u64 pages = 0;
-	long host_pages;
 	unsigned int i;
+	s64 host_pages;
+	u64 pages;
 
 	for (i = 0; i < set.nr_entries; i++) {
 		const struct pmmio_entry *e = &set.entries[i];
@@ -200,16 +215,13 @@ static void print_protected(void)
 		pr_info("region %u: 0x%llx-0x%llx (%llu page%s) protected\n", i,
 			e->base, e->base + e->size - 1, e->size >> PAGE_SHIFT,
 			e->size == PAGE_SIZE ? "" : "s");
-		pages += e->size >> PAGE_SHIFT;
 	}
-	mutex_lock(&report_lock);
-	host_pages = pmmio_compat_readback();
-	mutex_unlock(&report_lock);
+	host_pages = init_host_pages(&pages);
 	if (host_pages < 0)
-		pr_info("protected %u regions (%llu pages) in %llu ns at EL2; readback unavailable: %pe\n",
+		pr_info("protected %u regions (%llu pages) in %llu ns at EL2; EL2 readback failed: %pe\n",
 			set.nr_entries, pages, protect_ns(), ERR_PTR(host_pages));
 	else
-		pr_info("protected %u regions (%llu pages) in %llu ns at EL2; EL2 readback: host can reach %ld of them\n",
+		pr_info("protected %u regions (%llu pages) in %llu ns at EL2; EL2 readback: host can reach %lld of them\n",
 			set.nr_entries, pages, protect_ns(), host_pages);
 }
 
