@@ -37,6 +37,7 @@ check:
 
 clean:
 	$(MAKE) -C test/unit clean
+	rm -rf compat/generated
 	@if [ -d "$(KDIR)" ]; then $(MAKE) -C $(KDIR) M=$(CURDIR) ARCH=$(ARCH) clean; fi
 
 .PHONY: all module unit check demo clean

@@ -7,10 +7,34 @@
 
 /* The EL2 object's request, writable until pmmio_compat_load(). */
 struct pmmio_request *pmmio_compat_request(void);
-/* Load the EL2 object (runs its init) and register its readback call. */
+
+/* First physical address past pKVM's host stage-2, the same limit EL2 gets. */
+u64 pmmio_compat_pa_limit(void);
+
+/*
+ * True when pKVM certainly accepts no EL2 module any more (not in protected
+ * mode, or past its finalization); false does not promise the window is
+ * open: only pmmio_compat_load() knows.
+ */
+bool pmmio_compat_load_window_shut(void);
+
+/**
+ * pmmio_compat_load() - Load the EL2 object, running its init at EL2.
+ *
+ * Also registers the readback call; failing that is logged, not fatal.
+ *
+ * Return: 0, -EOPNOTSUPP outside pKVM's load window, or the EL2 init's
+ * -errno (the report page then says where it stopped).
+ */
 int pmmio_compat_load(void);
-bool pmmio_compat_can_readback(void);
-/* Ask EL2 to rewrite the report; returns host-reachable pages or -errno. */
-long pmmio_compat_readback(void);
+
+/**
+ * pmmio_compat_readback() - Ask EL2 to read back one chunk of the regions.
+ * @pos:	Page position across all regions, in registry order.
+ *
+ * Return: PMMIO_READBACK_RESULT() of the chunk, or -errno (also when the
+ * readback call could not be registered).
+ */
+long pmmio_compat_readback(u64 pos);
 
 #endif /* PMMIO_COMPAT_H */

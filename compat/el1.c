@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * EL1 side of the pKVM module ABI: load the EL2 object and call into it,
- * for the ABI generation compat/probes/ found in the target kernel.
+ * for the ABI generation compat/probe found in the target kernel.
  */
+#include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/module.h>
+#include <asm/cpufeature.h>
+#include <asm/kvm_pgtable.h>
 #include <asm/kvm_pkvm_module.h>
+#include <asm/virt.h>
 
 #include "compat.h"
 #include "entry.h"
@@ -15,6 +19,29 @@ static int readback_id = -ENOENT;
 struct pmmio_request *pmmio_compat_request(void)
 {
 	return &pmmio_el2_request;
+}
+
+/*
+ * pKVM sizes the host stage-2 with kvm_get_parange() of the sanitised
+ * ID_AA64MMFR0_EL1 (prepare_host_vtcr()), possibly below the CPU's own
+ * PARange: nothing past it can be donated.
+ */
+u64 pmmio_compat_pa_limit(void)
+{
+	u64 mmfr0 = read_sanitised_ftr_reg(SYS_ID_AA64MMFR0_EL1);
+
+	return 1ULL << id_aa64mmfr0_parange_to_phys_shift(kvm_get_parange(mmfr0));
+}
+
+/*
+ * pKVM's "initialized" key is not exported to modules: what is certain
+ * without it is that the window is shut once the kernel left its
+ * initcalls, finalize_pkvm() among them.
+ */
+bool pmmio_compat_load_window_shut(void)
+{
+	return !is_protected_kvm_enabled() ||
+	       system_state >= SYSTEM_FREEING_INITMEM;
 }
 
 int pmmio_compat_load(void)
@@ -37,19 +64,14 @@ int pmmio_compat_load(void)
 #endif
 	/* The regions are protected either way: a missing readback is not a load failure. */
 	if (readback_id < 0)
-		pr_err("cannot register the EL2 readback call: %pe; status shows the EL1 view only\n",
+		pr_err("cannot register the EL2 readback call: %pe; status shows no EL2 readback\n",
 		       ERR_PTR(readback_id));
 	return 0;
 }
 
-bool pmmio_compat_can_readback(void)
-{
-	return readback_id > 0;
-}
-
-long pmmio_compat_readback(void)
+long pmmio_compat_readback(u64 pos)
 {
 	if (readback_id <= 0)
 		return readback_id;
-	return (long)pkvm_el2_mod_call(readback_id);
+	return (long)pkvm_el2_mod_call(readback_id, pos);
 }

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * EL2 binding of hyp/'s hypervisor interface to struct pkvm_module_ops,
- * for the ABI generation compat/probes/ found in the target kernel.
+ * EL2 binding of hyp/'s hypervisor interface (hyp/registry.h, hyp/el2.h)
+ * to struct pkvm_module_ops, for the ABI generation compat/probe found in
+ * the target kernel (compat/generated/abi.h).
  */
 #include <asm/kvm_pgtable.h>
 #include <asm/kvm_pkvm_module.h>
@@ -12,22 +13,19 @@
 
 static const struct pkvm_module_ops *pkvm_ops;
 
-int pmmio_host_donate_hyp(u64 pfn, u64 nr_pages, u64 *nr_done)
+int pmmio_host_donate_hyp(u64 pfn, u64 nr_pages)
 {
-	int ret;
-
-#if defined(PMMIO_HAVE_DONATE_ACCEPT_MMIO)
-	ret = pkvm_ops->host_donate_hyp(pfn, nr_pages, true);
-#elif defined(PMMIO_HAVE_DONATE_PROT)
-	ret = pkvm_ops->host_donate_hyp_prot(pfn, nr_pages, true,
-					     PAGE_HYP_DEVICE);
+#if defined(PMMIO_DONATE_ACCEPT_MMIO)
+	return pkvm_ops->host_donate_hyp(pfn, nr_pages, true);
+#elif defined(PMMIO_DONATE_PROT)
+	return pkvm_ops->host_donate_hyp_prot(pfn, nr_pages, true,
+					      PAGE_HYP_DEVICE);
+#elif defined(PMMIO_DONATE_TWO_ARGS)
+	/* android14-6.1 and 6.18: host_donate_hyp() accepts MMIO. */
+	return pkvm_ops->host_donate_hyp(pfn, nr_pages);
 #else
-	/* android14-6.1: host_donate_hyp() always accepts MMIO. */
-	ret = pkvm_ops->host_donate_hyp(pfn, nr_pages);
+#error "compat/probe found no way to donate MMIO"
 #endif
-	/* pKVM checks the whole range before it changes anything. */
-	*nr_done = ret ? 0 : nr_pages;
-	return ret;
 }
 
 int pmmio_hyp_donate_host(u64 pfn, u64 nr_pages)
@@ -35,11 +33,29 @@ int pmmio_hyp_donate_host(u64 pfn, u64 nr_pages)
 	return pkvm_ops->hyp_donate_host(pfn, nr_pages);
 }
 
+int pmmio_host_restore(u64 pfn, u64 nr_pages)
+{
+	const enum kvm_pgtable_prot prot = KVM_PGTABLE_PROT_RW |
+					   KVM_PGTABLE_PROT_DEVICE;
+
+#if defined(PMMIO_RESTORE_MOD_PROT_NR_PAGES)
+	if (!pkvm_ops->host_stage2_mod_prot)
+		return -EOPNOTSUPP;
+	return pkvm_ops->host_stage2_mod_prot(pfn, prot, nr_pages, true);
+#elif defined(PMMIO_RESTORE_MOD_PROT_RANGE)
+	if (!pkvm_ops->host_stage2_mod_prot_range)
+		return -EOPNOTSUPP;
+	return pkvm_ops->host_stage2_mod_prot_range(pfn, prot, nr_pages);
+#else
+	return -EOPNOTSUPP;
+#endif
+}
+
 /*
  * The host stage-2 maps host pages lazily: an empty entry still belongs to
- * the host, a valid one is mapped for it, and an invalid entry with an
- * owner annotation belongs to someone else. Either way the answer holds
- * for the whole leaf, block or page, that covers @pfn.
+ * the host, a valid one is mapped for it (perhaps read-only), and an
+ * invalid entry with an owner annotation belongs to someone else. Either
+ * way the answer holds for the whole leaf, block or page, that covers @pfn.
  */
 int pmmio_host_has_access(u64 pfn, u64 *nr_pages)
 {
@@ -59,11 +75,6 @@ int pmmio_host_has_access(u64 pfn, u64 *nr_pages)
 	return !pte || kvm_pte_valid(pte);
 }
 
-/*
- * Shared, so that the page can never be donated elsewhere (to a guest, say)
- * while EL2 writes to it; pinned, so that the host cannot unshare it from
- * under a readback.
- */
 void *pmmio_host_share_page(u64 pfn)
 {
 	void *va;
@@ -71,6 +82,7 @@ void *pmmio_host_share_page(u64 pfn)
 	if (pkvm_ops->host_share_hyp(pfn))
 		return NULL;
 	va = pkvm_ops->hyp_va(pfn << PAGE_SHIFT);
+	/* Never touch a shared page before pinning it: 6.18 maps it then. */
 	if (pkvm_ops->pin_shared_mem(va, va + PAGE_SIZE)) {
 		pkvm_ops->host_unshare_hyp(pfn);
 		return NULL;
@@ -95,11 +107,11 @@ int pmmio_el2_init(const struct pkvm_module_ops *ops)
 #ifdef PMMIO_HAVE_HCALL_USER_PT_REGS
 void pmmio_el2_hcall_readback(struct user_pt_regs *regs)
 {
-	regs->regs[1] = pmmio_el2_readback();
+	regs->regs[1] = pmmio_el2_readback(regs->regs[1]);
 }
 #else
 void pmmio_el2_hcall_readback(struct kvm_cpu_context *ctx)
 {
-	ctx->regs.regs[1] = pmmio_el2_readback();
+	ctx->regs.regs[1] = pmmio_el2_readback(ctx->regs.regs[1]);
 }
 #endif

@@ -5,12 +5,13 @@
  *
  * The report page is fixed at load time, while the host is still trusted,
  * and shared and pinned rather than merely mapped: it cannot be handed to
- * a guest or unshared later, so a readback can never write into someone
- * else's memory or fault. EL2 only ever writes it: the host can change it
- * at any time, so nothing read back from it steers EL2.
+ * a guest or unshared later, so EL2 can never write into someone else's
+ * memory or fault. EL2 writes it once, at init, and never reads it: the
+ * host can change it at any time.
  */
+#include <linux/build_bug.h>
+#include <linux/errno.h>
 #include <asm/barrier.h>
-#include <asm/cpufeature.h>
 #include <asm/page.h>
 #include <asm/sysreg.h>
 
@@ -20,17 +21,6 @@
 struct pmmio_request pmmio_request;
 
 static struct pmmio_registry registry;
-static struct pmmio_report *report;
-static u64 nr_readbacks;
-
-static u64 pfn_limit(void)
-{
-	u64 mmfr0 = read_sysreg(id_aa64mmfr0_el1);
-	u32 parange = cpuid_feature_extract_unsigned_field(mmfr0,
-				ID_AA64MMFR0_EL1_PARANGE_SHIFT);
-
-	return 1ULL << (id_aa64mmfr0_parange_to_phys_shift(parange) - PAGE_SHIFT);
-}
 
 static u64 read_counter(void)
 {
@@ -38,51 +28,69 @@ static u64 read_counter(void)
 	return read_sysreg(cntpct_el0);
 }
 
-/* Write the registry and the host stage-2's view of it; return host pages or -errno. */
-static s64 report_regions(void)
+/* What protection left, from the registry: no second walk of the regions. */
+static void report_registry(struct pmmio_report *report)
 {
-	s64 total = 0, host_pages;
+	const struct pmmio_region *r;
 	u32 i;
 
 	report->nr_regions = registry.nr_regions;
 	for (i = 0; i < registry.nr_regions; i++) {
-		host_pages = pmmio_region_host_pages(&registry.regions[i]);
-		report->regions[i].pfn = registry.regions[i].pfn;
-		report->regions[i].nr_pages = registry.regions[i].nr_pages;
-		report->regions[i].state = registry.regions[i].state;
-		report->regions[i].host_pages = host_pages;
-		if (total >= 0)
-			total = host_pages < 0 ? host_pages : total + host_pages;
+		r = &registry.regions[i];
+		report->regions[i].pfn = r->pfn;
+		report->regions[i].nr_pages = r->nr_pages;
+		report->regions[i].state = r->state;
+		report->regions[i].err = r->err;
+		report->regions[i].host_pages = r->host_pages;
+		report->regions[i].restored_pages = r->restored_pages;
+		report->regions[i].lost_pages = r->lost_pages;
 	}
-	return total;
+	report->lost_pages = registry.lost_pages;
+	report->nr_lost_runs = registry.nr_lost_runs;
+	for (i = 0; i < registry.nr_lost_runs; i++) {
+		report->lost[i].pfn = registry.lost[i].pfn;
+		report->lost[i].nr_pages = registry.lost[i].nr_pages;
+	}
 }
 
-int pmmio_el2_protect(void)
+static int record_regions(struct pmmio_report *report)
 {
-	struct pmmio_protect_result res;
-	u64 start;
 	int ret;
 	u32 i;
 
-	report = pmmio_host_share_page(pmmio_request.report_pfn);
-	if (!report)
-		return -EPERM;
-
-	pmmio_registry_init(&registry, pfn_limit());
+	pmmio_registry_init(&registry, pmmio_request.pfn_limit);
 	if (pmmio_request.nr_regions > PMMIO_MAX_REGIONS) {
-		ret = -E2BIG;
-		report->stage = PMMIO_STAGE_RECORD;
 		report->failed_region = PMMIO_MAX_REGIONS;
-		goto out;
+		return -E2BIG;
 	}
 	for (i = 0; i < pmmio_request.nr_regions; i++) {
 		ret = pmmio_registry_add(&registry, pmmio_request.regions[i].pfn,
 					 pmmio_request.regions[i].nr_pages);
 		if (ret) {
-			report->stage = PMMIO_STAGE_RECORD;
 			report->failed_region = i;
-			goto out;
+			return ret;
 		}
+	}
+	return 0;
+}
+
+int pmmio_el2_protect(void)
+{
+	struct pmmio_protect_result res;
+	struct pmmio_report *report;
+	u64 start;
+	int ret;
+
+	BUILD_BUG_ON(sizeof(struct pmmio_report) > PAGE_SIZE);
+
+	report = pmmio_host_share_page(pmmio_request.report_pfn);
+	if (!report)
+		return -EPERM;
+
+	ret = record_regions(report);
+	if (ret) {
+		report->stage = PMMIO_STAGE_RECORD;
+		goto out;
 	}
 
 	start = read_counter();
@@ -92,12 +100,12 @@ int pmmio_el2_protect(void)
 	if (ret) {
 		report->stage = PMMIO_STAGE_PROTECT;
 		report->failed_region = res.failed_region;
-		report->failed_done = res.failed_done;
-		report->rollback_err = res.rollback_err;
+		report->unverified_pages = res.unverified_pages;
+		report->giveback_err = res.giveback_err;
 	}
+	report_registry(report);
 out:
 	report->err = ret;
-	report_regions();
 	/*
 	 * On failure nothing stays behind at EL2, not even the share. Should
 	 * the unshare itself fail, EL1 keeps the page for good: it frees the
@@ -108,12 +116,23 @@ out:
 	return ret;
 }
 
-/*
- * Rewrite the report from the host stage-2. Returns the pages the host
- * can still reach in all regions, or the first -errno of the walk.
+/**
+ * pmmio_el2_readback() - Read back one chunk of the protected pages.
+ * @pos:	Page position across all regions, from the host: untrusted,
+ *		and only ever compared with the registry's own sizes.
+ *
+ * Return: PMMIO_READBACK_RESULT() of the pages examined (at most
+ * PMMIO_READBACK_CHUNK) and the host-reachable ones among them, or -errno.
  */
-s64 pmmio_el2_readback(void)
+s64 pmmio_el2_readback(u64 pos)
 {
-	report->readbacks = ++nr_readbacks;
-	return report_regions();
+	u64 examined;
+	s64 reachable;
+
+	if (!registry.frozen)
+		return -EAGAIN;
+	reachable = pmmio_registry_readback(&registry, pos, &examined);
+	if (reachable < 0)
+		return reachable;
+	return PMMIO_READBACK_RESULT(examined, reachable);
 }

@@ -14,13 +14,22 @@
 extern struct pmmio_request pmmio_request;
 
 int pmmio_el2_protect(void);
-s64 pmmio_el2_readback(void);
+s64 pmmio_el2_readback(u64 pos);
 
-/*
- * Share the host page at @pfn with EL2, pinned so that the host cannot take
- * it back; return its EL2 address, or NULL.
+/**
+ * pmmio_host_share_page() - Share a host page with EL2, pinned.
+ * @pfn:	The host page.
+ *
+ * Pinned, so that the host cannot unshare it while EL2 may write to it.
+ *
+ * Return: its EL2 address, or NULL.
  */
 void *pmmio_host_share_page(u64 pfn);
+
+/**
+ * pmmio_host_unshare_page() - Undo pmmio_host_share_page().
+ * @pfn:	The host page.
+ */
 void pmmio_host_unshare_page(u64 pfn);
 
 #endif /* PMMIO_HYP_EL2_H */

@@ -9,10 +9,30 @@
 
 #include <linux/types.h>
 
-/* Build-time maximum number of regions; override with PMMIO_MAX_REGIONS=N. */
+/*
+ * Build-time maximum number of regions; override with PMMIO_MAX_REGIONS=N.
+ * struct pmmio_report must fit in one page, which allows at most 78 with
+ * 4 KiB pages (the build checks).
+ */
 #ifndef PMMIO_MAX_REGIONS
 #define PMMIO_MAX_REGIONS 32
 #endif
+
+/*
+ * Pages one readback call examines at most: every host_stage2_get_leaf()
+ * takes the host stage-2 lock at EL2, so this bounds the time one call
+ * keeps a CPU at EL2.
+ */
+#define PMMIO_READBACK_CHUNK 512
+
+/* Runs of pages that could not be given back the report names one by one. */
+#define PMMIO_MAX_LOST_RUNS 16
+
+/* A readback call's result: pages examined and the host-reachable ones. */
+#define PMMIO_READBACK_RESULT(examined, reachable)	\
+	((u64)(examined) << 32 | (u32)(reachable))
+#define PMMIO_READBACK_EXAMINED(result)	((u64)(result) >> 32)
+#define PMMIO_READBACK_REACHABLE(result) ((u32)(result))
 
 /*
  * Written by EL1 into the EL2 object before it is loaded: after loading,
@@ -20,6 +40,7 @@
  */
 struct pmmio_request {
 	u64 report_pfn;		/* host page EL2 shares and reports into */
+	u64 pfn_limit;		/* first pfn past the host stage-2 */
 	u32 nr_regions;
 	u32 reserved;
 	struct {
@@ -32,31 +53,36 @@ struct pmmio_request {
 enum pmmio_stage {
 	PMMIO_STAGE_NONE,
 	PMMIO_STAGE_RECORD,	/* the registry refused a region */
-	PMMIO_STAGE_PROTECT,	/* a donation failed; all was given back */
+	PMMIO_STAGE_PROTECT,	/* a donation failed; the rollback ran */
 };
 
-/*
- * Written by EL2 into the shared host page: once by init, and again by
- * every readback call.
- */
+struct pmmio_run {
+	u64 pfn;
+	u64 nr_pages;
+};
+
+/* Written by EL2 init into the shared host page, once. */
 struct pmmio_report {
 	s32 err;		/* init result: 0 or -errno */
 	u32 stage;		/* enum pmmio_stage */
 	u32 failed_region;
-	s32 rollback_err;	/* first give-back error, or 0 */
-	u64 failed_done;	/* pages of the failed region EL2 took anyway */
+	s32 giveback_err;	/* first error of a give-back call, or 0 */
+	u64 unverified_pages;	/* host pages after a "successful" donation */
+	u32 nr_regions;
+	u32 nr_lost_runs;	/* entries of lost[] */
+	u64 lost_pages;		/* pages of all regions not given back */
 	u64 protect_ticks;	/* generic-timer ticks spent protecting */
 	u64 counter_freq;	/* CNTFRQ_EL0 as EL2 read it */
-	u64 readbacks;		/* how many readbacks EL2 has written */
-	u32 nr_regions;
-	u32 reserved;
 	struct {
 		u64 pfn;
 		u64 nr_pages;
-		u32 state;	/* enum pmmio_region_state */
-		u32 reserved;
-		s64 host_pages;	/* pages the host stage-2 still gives the host */
+		u32 state;		/* enum pmmio_region_state */
+		s32 err;		/* its donation's -errno, or 0 */
+		s64 host_pages;		/* host-reachable pages, or -errno */
+		u64 restored_pages;	/* returned by host_stage2_mod_prot */
+		u64 lost_pages;		/* not given back */
 	} regions[PMMIO_MAX_REGIONS];
+	struct pmmio_run lost[PMMIO_MAX_LOST_RUNS];
 };
 
 #endif /* PMMIO_PROTECTED_MMIO_H */

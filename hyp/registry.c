@@ -4,8 +4,10 @@
  * hypervisor, or none of them.
  *
  * EL1 validates its input authoritatively; the checks here are defence in
- * depth against a registry corrupted on its way to EL2. No library calls:
- * this runs at EL2, where only hypervisor code can be called.
+ * depth against a registry corrupted on its way to EL2. What the hypervisor
+ * answers is not trusted either: every donation is read back from the host
+ * stage-2. No library calls: this runs at EL2, where only hypervisor code
+ * can be called.
  */
 #include <linux/errno.h>
 #include <linux/types.h>
@@ -17,6 +19,8 @@ void pmmio_registry_init(struct pmmio_registry *reg, u64 pfn_limit)
 	reg->nr_regions = 0;
 	reg->pfn_limit = pfn_limit;
 	reg->frozen = false;
+	reg->lost_pages = 0;
+	reg->nr_lost_runs = 0;
 }
 
 static bool ranges_overlap(u64 a, u64 a_nr, u64 b, u64 b_nr)
@@ -47,87 +51,266 @@ int pmmio_registry_add(struct pmmio_registry *reg, u64 pfn, u64 nr_pages)
 			return -EEXIST;
 	}
 
+	/* Field by field: EL2 code has no memset() to call. */
 	r = &reg->regions[reg->nr_regions++];
 	r->pfn = pfn;
 	r->nr_pages = nr_pages;
 	r->state = PMMIO_REGION_RECORDED;
+	r->err = 0;
+	r->donated = false;
+	r->host_pages = 0;
+	r->restored_pages = 0;
+	r->lost_pages = 0;
 	return 0;
 }
 
-static void give_back(struct pmmio_region *r, u64 nr_pages, u32 state,
-		      struct pmmio_protect_result *res)
+/* pmmio_host_has_access(), with the span kept within [1, @max]. */
+static int host_reach(u64 pfn, u64 max, u64 *span)
 {
-	int ret = pmmio_hyp_donate_host(r->pfn, nr_pages);
+	int ret;
 
-	/* Keep going: every other page must still reach the host. */
-	if (ret && !res->rollback_err)
-		res->rollback_err = ret;
-	r->state = state;
+	*span = 1;
+	ret = pmmio_host_has_access(pfn, span);
+	if (!*span)
+		*span = 1;
+	if (*span > max)
+		*span = max;
+	return ret;
 }
 
-/* Leading pages of @r the host cannot reach, up to the first it can. */
-static u64 lost_prefix(const struct pmmio_region *r)
+/* Host-reachable pages of [@pfn, @pfn + @nr_pages), or the walk's -errno. */
+static s64 reachable_pages(u64 pfn, u64 nr_pages)
+{
+	s64 pages = 0;
+	u64 i, span;
+	int ret;
+
+	for (i = 0; i < nr_pages; i += span) {
+		ret = host_reach(pfn + i, nr_pages - i, &span);
+		if (ret < 0)
+			return ret;
+		if (ret)
+			pages += span;
+	}
+	return pages;
+}
+
+/**
+ * pmmio_region_host_pages() - Pages of a region the host can still reach.
+ * @r:	The region.
+ *
+ * The answer EL1 cannot fake: it comes from the host stage-2 itself, one
+ * call per leaf, so one call per page the hypervisor owns.
+ *
+ * Return: that page count, or the walk's -errno.
+ */
+s64 pmmio_region_host_pages(const struct pmmio_region *r)
+{
+	return reachable_pages(r->pfn, r->nr_pages);
+}
+
+/* 0 if the host can reach every page of @r, -EPERM if not, or -errno. */
+static int host_reaches_all(const struct pmmio_region *r)
 {
 	u64 i, span;
+	int ret;
 
 	for (i = 0; i < r->nr_pages; i += span) {
-		span = 1;
-		if (pmmio_host_has_access(r->pfn + i, &span) != 0)
-			break;
-		if (!span)
-			span = 1;
+		ret = host_reach(r->pfn + i, r->nr_pages - i, &span);
+		if (ret <= 0)
+			return ret ? ret : -EPERM;
 	}
-	return i < r->nr_pages ? i : r->nr_pages;
+	return 0;
 }
 
-/*
- * How much of @r a failed donation took. pKVM checks the whole range
- * first, so a failure of that check changes nothing; a failure after it
- * (a page-table allocation, say) leaves a prefix with the hypervisor, and
- * the hypervisor may not say so. If the host had the first page before the
- * call, every leading page it lost since was taken by this call.
- */
-static u64 taken_by_failure(const struct pmmio_region *r, bool host_had_first,
-			    u64 reported)
+static void note_giveback_error(struct pmmio_protect_result *res, int err)
 {
-	u64 measured = host_had_first ? lost_prefix(r) : 0;
-	u64 done = reported > measured ? reported : measured;
+	if (!res->giveback_err)
+		res->giveback_err = err;
+}
 
-	/* Never trust a count beyond the range we asked for. */
-	return done < r->nr_pages ? done : r->nr_pages;
+static void restore(struct pmmio_region *r, u64 pfn, u64 nr_pages,
+		    struct pmmio_protect_result *res)
+{
+	int ret = pmmio_host_restore(pfn, nr_pages);
+
+	if (ret)
+		note_giveback_error(res, ret);
+	else
+		r->restored_pages += nr_pages;
 }
 
 /*
- * Donate every region with one ranged call each. If region k fails, give
- * back what the hypervisor took of k, then regions k-1 .. 0, in reverse
- * order, so the host ends exactly as it started.
+ * Give @nr_pages from @pfn back to the host. pKVM refuses the whole range
+ * if one page lacks its own mapping at EL2 (a donation that failed half
+ * way), so then go page by page, and map the pages it keeps for the host
+ * directly, one run at a time.
+ */
+static void give_back(struct pmmio_region *r, u64 pfn, u64 nr_pages,
+		      struct pmmio_protect_result *res)
+{
+	u64 i, refused = 0;
+	int ret;
+
+	ret = pmmio_hyp_donate_host(pfn, nr_pages);
+	if (!ret)
+		return;
+	note_giveback_error(res, ret);
+
+	for (i = 0; i < nr_pages; i++) {
+		if (pmmio_hyp_donate_host(pfn + i, 1)) {
+			refused++;
+			continue;
+		}
+		if (refused)
+			restore(r, pfn + i - refused, refused, res);
+		refused = 0;
+	}
+	if (refused)
+		restore(r, pfn + nr_pages - refused, refused, res);
+}
+
+/*
+ * After a donation that failed: the host had every page of @r before it
+ * (host_reaches_all()), so each page it cannot reach now was taken by that
+ * donation. Give those back, one run at a time.
+ */
+static void give_back_taken(struct pmmio_region *r,
+			    struct pmmio_protect_result *res)
+{
+	u64 i = 0, run, span;
+
+	while (i < r->nr_pages) {
+		if (host_reach(r->pfn + i, r->nr_pages - i, &span)) {
+			i += span;
+			continue;
+		}
+		for (run = 1; i + run < r->nr_pages; run++)
+			if (host_reach(r->pfn + i + run, 1, &span))
+				break;
+		give_back(r, r->pfn + i, run, res);
+		i += run;
+	}
+}
+
+/* Count lost pages; name them in runs while there is room. */
+static void record_lost(struct pmmio_registry *reg, u64 pfn, u64 nr_pages)
+{
+	struct pmmio_run *last;
+
+	reg->lost_pages += nr_pages;
+	if (reg->nr_lost_runs) {
+		last = &reg->lost[reg->nr_lost_runs - 1];
+		if (last->pfn + last->nr_pages == pfn) {
+			last->nr_pages += nr_pages;
+			return;
+		}
+	}
+	if (reg->nr_lost_runs < PMMIO_MAX_LOST_RUNS) {
+		reg->lost[reg->nr_lost_runs].pfn = pfn;
+		reg->lost[reg->nr_lost_runs++].nr_pages = nr_pages;
+	}
+}
+
+/*
+ * Read every region back after a rollback: what the host reaches, and
+ * which pages of the donated regions it did not get back.
+ */
+static void account_rollback(struct pmmio_registry *reg)
+{
+	struct pmmio_region *r;
+	s64 reachable;
+	u64 i, span;
+	int ret;
+	u32 k;
+
+	for (k = 0; k < reg->nr_regions; k++) {
+		r = &reg->regions[k];
+		reachable = 0;
+		for (i = 0; i < r->nr_pages; i += span) {
+			ret = host_reach(r->pfn + i, r->nr_pages - i, &span);
+			if (ret < 0) {
+				reachable = ret;
+				break;
+			}
+			if (ret) {
+				reachable += span;
+			} else if (r->donated) {
+				r->lost_pages += span;
+				record_lost(reg, r->pfn + i, span);
+			}
+		}
+		r->host_pages = reachable;
+	}
+}
+
+/*
+ * Donate @r and read the host stage-2 back over it. Return: 0 if the host
+ * reaches none of its pages any more, or -errno (PMMIO_EUNVERIFIED when
+ * pKVM reported success all the same).
+ */
+static int donate_verified(struct pmmio_region *r,
+			   struct pmmio_protect_result *res)
+{
+	s64 reachable;
+	int ret;
+
+	r->donated = true;
+	ret = pmmio_host_donate_hyp(r->pfn, r->nr_pages);
+	reachable = pmmio_region_host_pages(r);
+	r->host_pages = reachable;
+	if (ret)
+		return ret;
+	if (reachable < 0)
+		return reachable;
+	if (reachable) {
+		res->unverified_pages = reachable;
+		return -PMMIO_EUNVERIFIED;
+	}
+	return 0;
+}
+
+/**
+ * pmmio_registry_protect() - Donate every region, or none.
+ * @reg:	Registry; frozen from here on, whatever the outcome, because
+ *		pKVM offers no second load window to retry in.
+ * @res:	Set to what happened.
  *
- * Protection runs once: afterwards the registry is frozen, whatever the
- * outcome, because pKVM offers no second load window to retry in.
+ * One ranged donation per region, each read back from the host stage-2.
+ * If region k fails, or the host can still reach a page of it, give back
+ * what the hypervisor took of k, then regions k-1 .. 0 in reverse order.
+ * Pages the hypervisor refuses to give back are mapped for the host
+ * directly where it allows that; any page the host still cannot reach
+ * after that is counted in its region and in @reg's lost runs.
+ *
+ * Return: 0 if every region is protected, or the -errno of the failure.
  */
 int pmmio_registry_protect(struct pmmio_registry *reg,
 			   struct pmmio_protect_result *res)
 {
 	struct pmmio_region *r;
-	bool host_had_first;
-	u64 done, span;
 	int ret;
 	u32 i;
 
 	res->err = 0;
 	res->failed_region = 0;
-	res->failed_done = 0;
-	res->rollback_err = 0;
-
+	res->unverified_pages = 0;
+	res->giveback_err = 0;
 	if (reg->frozen)
 		return -EPERM;
 	reg->frozen = true;
 
 	for (i = 0; i < reg->nr_regions; i++) {
 		r = &reg->regions[i];
-		host_had_first = pmmio_host_has_access(r->pfn, &span) == 1;
-		done = 0;
-		ret = pmmio_host_donate_hyp(r->pfn, r->nr_pages, &done);
+		/*
+		 * pKVM would refuse a page that is not the host's anyway;
+		 * knowing the host had them all tells, after a failure, which
+		 * pages the donation took.
+		 */
+		ret = host_reaches_all(r);
+		if (ret)
+			goto unwind;
+		ret = donate_verified(r, res);
 		if (ret)
 			goto unwind;
 		r->state = PMMIO_REGION_PROTECTED;
@@ -137,40 +320,49 @@ int pmmio_registry_protect(struct pmmio_registry *reg,
 unwind:
 	res->err = ret;
 	res->failed_region = i;
-	res->failed_done = taken_by_failure(r, host_had_first, done);
-	if (res->failed_done)
-		give_back(r, res->failed_done, PMMIO_REGION_FAILED, res);
-	else
-		r->state = PMMIO_REGION_FAILED;
-	while (i--)
-		give_back(&reg->regions[i], reg->regions[i].nr_pages,
-			  PMMIO_REGION_RETURNED, res);
+	r->err = ret;
+	r->state = PMMIO_REGION_FAILED;
+	if (res->unverified_pages)
+		give_back(r, r->pfn, r->nr_pages, res);	/* pKVM holds it whole */
+	else if (r->donated)
+		give_back_taken(r, res);
+	while (i--) {
+		r = &reg->regions[i];
+		give_back(r, r->pfn, r->nr_pages, res);
+		r->state = PMMIO_REGION_RETURNED;
+	}
+	account_rollback(reg);
 	return ret;
 }
 
-/*
- * Ask the hypervisor how much of @r the host can still reach: the answer
- * EL1 cannot fake, because it comes from the host stage-2 itself. One
- * call per stage-2 leaf, so a large block-mapped region stays cheap.
- * Returns that page count, or -errno.
+/**
+ * pmmio_registry_readback() - Read back one chunk of the registry's pages.
+ * @reg:	Registry.
+ * @pos:	Page position across all regions, in registry order.
+ * @examined:	Set to the pages read back: at most PMMIO_READBACK_CHUNK,
+ *		never past the end of the region @pos falls in.
+ *
+ * Return: how many of those pages the host can reach, -ERANGE if @pos is
+ * past the last page, or the walk's -errno.
  */
-s64 pmmio_region_host_pages(const struct pmmio_region *r)
+s64 pmmio_registry_readback(const struct pmmio_registry *reg, u64 pos,
+			    u64 *examined)
 {
-	s64 pages = 0;
-	u64 i, span;
-	int ret;
+	const struct pmmio_region *r;
+	u64 nr_pages;
+	u32 i;
 
-	for (i = 0; i < r->nr_pages; i += span) {
-		span = 1;
-		ret = pmmio_host_has_access(r->pfn + i, &span);
-		if (ret < 0)
-			return ret;
-		if (!span)
-			span = 1;
-		if (span > r->nr_pages - i)
-			span = r->nr_pages - i;
-		if (ret)
-			pages += span;
+	*examined = 0;
+	for (i = 0; i < reg->nr_regions; i++) {
+		r = &reg->regions[i];
+		if (pos < r->nr_pages) {
+			nr_pages = r->nr_pages - pos;
+			if (nr_pages > PMMIO_READBACK_CHUNK)
+				nr_pages = PMMIO_READBACK_CHUNK;
+			*examined = nr_pages;
+			return reachable_pages(r->pfn + pos, nr_pages);
+		}
+		pos -= r->nr_pages;
 	}
-	return pages;
+	return -ERANGE;
 }

@@ -14,15 +14,15 @@
 #include <linux/init.h>
 #include <linux/ioport.h>
 #include <linux/kernel.h>
+#include <linux/ktime.h>
 #include <linux/math64.h>
 #include <linux/mm.h>
 #include <linux/module.h>
 #include <linux/moduleparam.h>
 #include <linux/mutex.h>
+#include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/string.h>
-#include <asm/cpufeature.h>
-#include <asm/virt.h>
 
 #include "../compat/compat.h"
 #include "../hyp/registry.h"
@@ -31,12 +31,14 @@
 static char *regions;
 module_param(regions, charp, 0444);
 MODULE_PARM_DESC(regions,
-		 "MMIO regions to protect: ADDR+SIZE[,ADDR+SIZE...]; ADDR and SIZE page aligned, SIZE may end in K, M or G (e.g. 0x9030000+4K,0x10000000+2M)");
+		 "MMIO regions to protect: ADDR+SIZE[,ADDR+SIZE...]; ADDR page aligned, SIZE a multiple of the page size with an optional K, M, G, T, P or E suffix (e.g. 0x9030000+4K,0x10000000+2M)");
 
 static struct pmmio_set set;
 static char *regions_copy;
+/* The iomem owner name: on the heap, as claims can outlive a failed load. */
+static const char *claim_name;
 static struct pmmio_report *report;
-static DEFINE_MUTEX(report_lock);
+static DEFINE_MUTEX(status_lock);
 
 static const char *const state_str[] = {
 	[PMMIO_REGION_RECORDED]		= "recorded",
@@ -48,15 +50,6 @@ static const char *const state_str[] = {
 static const char *region_state(u32 state)
 {
 	return state < ARRAY_SIZE(state_str) ? state_str[state] : "unknown";
-}
-
-static u64 cpu_pa_limit(void)
-{
-	u64 mmfr0 = read_sanitised_ftr_reg(SYS_ID_AA64MMFR0_EL1);
-	u32 parange = cpuid_feature_extract_unsigned_field(mmfr0,
-				ID_AA64MMFR0_EL1_PARANGE_SHIFT);
-
-	return 1ULL << id_aa64mmfr0_parange_to_phys_shift(parange);
 }
 
 /*
@@ -88,41 +81,87 @@ static bool is_busy(u64 base, u64 size)
 }
 
 /* One line: why nothing happened, and the boot command line that works. */
-static void explain_refusal(int ret)
+static void explain_load_window(int ret)
 {
 	pr_err("%s (%pe), nothing protected: EL2 modules load only at boot, before pKVM finalizes; boot with kvm-arm.mode=protected kvm-arm.protected_modules=%s %s.regions=%s\n",
 	       is_protected_kvm_enabled() ? "pKVM is already finalized" :
 	       "pKVM is not enabled", ERR_PTR(ret), KBUILD_MODNAME,
-	       KBUILD_MODNAME, regions);
+	       KBUILD_MODNAME, regions && *regions ? regions : "ADDR+SIZE[,...]");
 }
 
-/*
- * What the hypervisor itself saw in the host stage-2 when its init ended:
- * pages the host can reach (or the walk's -errno) out of *@pages.
- */
+static u64 region_pages(u32 i)
+{
+	return report->regions[i].nr_pages;
+}
+
+/* What EL2 read back at the end of its init: host pages, or -errno. */
 static s64 init_host_pages(u64 *pages)
 {
-	s64 host_pages = 0;
+	s64 host_pages = 0, h;
 	u32 i;
 
 	*pages = 0;
-	for (i = 0; i < report->nr_regions && i < PMMIO_MAX_REGIONS; i++) {
-		*pages += report->regions[i].nr_pages;
+	for (i = 0; i < report->nr_regions && i < set.nr_entries; i++) {
+		*pages += region_pages(i);
+		h = report->regions[i].host_pages;
 		if (host_pages >= 0)
-			host_pages = report->regions[i].host_pages < 0 ?
-				     report->regions[i].host_pages :
-				     host_pages + report->regions[i].host_pages;
+			host_pages = h < 0 ? h : host_pages + h;
 	}
 	return host_pages;
 }
 
-static void report_el2_view(void)
+static void report_lost_runs(void)
 {
-	u64 pages;
-	s64 host_pages = init_host_pages(&pages);
+	const struct pmmio_run *run;
+	u32 i;
 
-	pr_err("EL2 readback after the rollback: host can reach %lld of %llu pages\n",
-	       host_pages, pages);
+	for (i = 0; i < report->nr_lost_runs && i < PMMIO_MAX_LOST_RUNS; i++) {
+		run = &report->lost[i];
+		pr_crit("not given back: 0x%llx-0x%llx (%llu pages)\n",
+			run->pfn << PAGE_SHIFT,
+			((run->pfn + run->nr_pages) << PAGE_SHIFT) - 1,
+			run->nr_pages);
+	}
+	if (i < report->nr_lost_runs || report->nr_lost_runs == PMMIO_MAX_LOST_RUNS)
+		pr_crit("(at most %u runs are named)\n", PMMIO_MAX_LOST_RUNS);
+}
+
+/* Every region, as EL2 read it back after the rollback. */
+static void report_rollback(void)
+{
+	u64 pages, restored;
+	s64 host_pages;
+	u32 i;
+
+	for (i = 0; i < report->nr_regions && i < set.nr_entries; i++) {
+		host_pages = report->regions[i].host_pages;
+		restored = report->regions[i].restored_pages;
+		if (host_pages < 0) {
+			pr_err("region %u: %s, EL2 readback failed: %pe\n", i,
+			       region_state(report->regions[i].state),
+			       ERR_PTR(host_pages));
+			continue;
+		}
+		pr_err("region %u: %s, host reaches %lld of %llu pages%s\n", i,
+		       region_state(report->regions[i].state), host_pages,
+		       region_pages(i),
+		       restored ? " (some through host_stage2_mod_prot)" : "");
+		if (report->regions[i].lost_pages)
+			pr_crit("region %u: %llu pages could not be given back to the host\n",
+				i, report->regions[i].lost_pages);
+	}
+	host_pages = init_host_pages(&pages);
+	if (report->lost_pages) {
+		report_lost_runs();
+		pr_crit("EL2 readback after the rollback: host can reach %lld of %llu pages; %llu stay with the hypervisor, boot continues\n",
+			host_pages, pages, report->lost_pages);
+	} else {
+		pr_err("EL2 readback after the rollback: host can reach %lld of %llu pages; nothing protected\n",
+		       host_pages, pages);
+	}
+	if (report->giveback_err)
+		pr_warn("give-back: pKVM refused some pages (%pe) and they were mapped for the host directly\n",
+			ERR_PTR(report->giveback_err));
 }
 
 static void explain_el2_failure(int ret)
@@ -142,16 +181,16 @@ static void explain_el2_failure(int ret)
 		       i, e->source, e->index, e->text, ERR_PTR(ret));
 		return;
 	}
-	pr_err("donating region %u (%s entry %u \"%s\", %llu pages) failed at EL2: %pe\n",
-	       i, e->source, e->index, e->text, e->size >> PAGE_SHIFT,
-	       ERR_PTR(ret));
-	if (report->rollback_err)
-		pr_crit("giving pages back failed: %pe; the host may have lost MMIO\n",
-			ERR_PTR(report->rollback_err));
+	if (report->unverified_pages)
+		pr_err("region %u (%s entry %u \"%s\", %llu pages): pKVM reported the donation done, but the host could still reach %llu of its pages; rolling back\n",
+		       i, e->source, e->index, e->text, e->size >> PAGE_SHIFT,
+		       report->unverified_pages);
 	else
-		pr_err("gave back every page of regions %u..0 in reverse order; nothing protected\n",
-		       i);
-	report_el2_view();
+		pr_err("donating region %u (%s entry %u \"%s\", %llu pages) failed at EL2: %pe; rolling back\n",
+		       i, e->source, e->index, e->text, e->size >> PAGE_SHIFT,
+		       ERR_PTR(ret));
+	pr_err("gave back regions %u..0 in reverse order\n", i);
+	report_rollback();
 }
 
 static void fill_request(void)
@@ -160,6 +199,7 @@ static void fill_request(void)
 	unsigned int i;
 
 	req->report_pfn = PHYS_PFN(virt_to_phys(report));
+	req->pfn_limit = PHYS_PFN(pmmio_compat_pa_limit());
 	req->nr_regions = set.nr_entries;
 	for (i = 0; i < set.nr_entries; i++) {
 		req->regions[i].pfn = PHYS_PFN(set.entries[i].base);
@@ -173,6 +213,16 @@ static void release_regions(unsigned int nr)
 		release_mem_region(set.entries[nr].base, set.entries[nr].size);
 }
 
+/* After a rollback that lost pages: keep only the claims on those regions. */
+static void release_given_back(void)
+{
+	unsigned int i;
+
+	for (i = 0; i < set.nr_entries; i++)
+		if (i >= report->nr_regions || !report->regions[i].lost_pages)
+			release_mem_region(set.entries[i].base, set.entries[i].size);
+}
+
 /*
  * Claim every region in iomem before the hypervisor takes it, and keep the
  * claim: no driver may start using a region on its way to EL2, nor after.
@@ -184,7 +234,7 @@ static int claim_regions(void)
 
 	for (i = 0; i < set.nr_entries; i++) {
 		e = &set.entries[i];
-		if (!request_mem_region(e->base, e->size, KBUILD_MODNAME)) {
+		if (!request_mem_region(e->base, e->size, claim_name)) {
 			pr_err("%s entry %u \"%s\": claimed by a driver since it was checked; nothing protected\n",
 			       e->source, e->index, e->text);
 			release_regions(i);
@@ -225,56 +275,116 @@ static void print_protected(void)
 			set.nr_entries, pages, protect_ns(), host_pages);
 }
 
+struct readback {
+	s64 host_pages[PMMIO_MAX_REGIONS];
+	u64 calls;
+	u64 ns;
+};
+
+/*
+ * Ask EL2 region by region, at most PMMIO_READBACK_CHUNK pages a call, so
+ * that no single call keeps a CPU at EL2 long.
+ */
+static void readback_regions(struct readback *rb)
+{
+	u64 pos = 0, off, examined, want;
+	ktime_t start = ktime_get();
+	long res;
+	u32 i;
+
+	rb->calls = 0;
+	for (i = 0; i < report->nr_regions && i < set.nr_entries; i++) {
+		rb->host_pages[i] = 0;
+		for (off = 0; off < region_pages(i); off += examined) {
+			want = min_t(u64, region_pages(i) - off, PMMIO_READBACK_CHUNK);
+			res = pmmio_compat_readback(pos + off);
+			rb->calls++;
+			examined = PMMIO_READBACK_EXAMINED(res);
+			if (res < 0 || examined != want) {
+				rb->host_pages[i] = res < 0 ? res : -EPROTO;
+				break;
+			}
+			rb->host_pages[i] += PMMIO_READBACK_REACHABLE(res);
+			cond_resched();
+		}
+		pos += region_pages(i);
+	}
+	rb->ns = ktime_to_ns(ktime_sub(ktime_get(), start));
+}
+
 static ssize_t status_show(struct module_attribute *attr,
 			   struct module_kobject *mk, char *buf)
 {
-	long host_pages;
+	static struct readback rb;
+	s64 host_pages = 0;
 	u64 pages = 0;
 	int n = 0;
 	u32 i;
 
-	mutex_lock(&report_lock);
-	host_pages = pmmio_compat_readback();
-	for (i = 0; i < report->nr_regions; i++)
-		pages += report->regions[i].nr_pages;
+	mutex_lock(&status_lock);
+	readback_regions(&rb);
+	for (i = 0; i < report->nr_regions && i < set.nr_entries; i++) {
+		pages += region_pages(i);
+		if (host_pages >= 0)
+			host_pages = rb.host_pages[i] < 0 ? rb.host_pages[i] :
+				     host_pages + rb.host_pages[i];
+	}
 
 	n += sysfs_emit_at(buf, n, "regions: %u\npages: %llu\n",
 			   report->nr_regions, pages);
 	if (host_pages < 0)
-		n += sysfs_emit_at(buf, n, "readback: unavailable (%ld)\n",
+		n += sysfs_emit_at(buf, n, "readback: unavailable (%lld)\n",
 				   host_pages);
 	else
-		n += sysfs_emit_at(buf, n, "readback: el2\nhost_pages: %ld\nreadbacks: %llu\n",
-				   host_pages, report->readbacks);
+		n += sysfs_emit_at(buf, n, "readback: el2\nhost_pages: %lld\n",
+				   host_pages);
+	n += sysfs_emit_at(buf, n, "readback_calls: %llu\nreadback_ns: %llu\n",
+			   rb.calls, rb.ns);
 	n += sysfs_emit_at(buf, n, "protect_ticks: %llu\nprotect_ns: %llu\n",
 			   report->protect_ticks, protect_ns());
 	n += sysfs_emit_at(buf, n, "# index base size pages state host_pages\n");
-	for (i = 0; i < report->nr_regions; i++)
+	for (i = 0; i < report->nr_regions && i < set.nr_entries; i++)
 		n += sysfs_emit_at(buf, n, "%u 0x%llx 0x%llx %llu %s %lld\n", i,
 				   report->regions[i].pfn << PAGE_SHIFT,
 				   report->regions[i].nr_pages << PAGE_SHIFT,
 				   report->regions[i].nr_pages,
 				   region_state(report->regions[i].state),
-				   report->regions[i].host_pages);
-	mutex_unlock(&report_lock);
+				   rb.host_pages[i]);
+	mutex_unlock(&status_lock);
 	return n;
 }
 
 /* Root only: every read walks the regions at EL2. */
 static struct module_attribute status_attr = __ATTR_RO_MODE(status, 0400);
 
+static void print_refusals(void)
+{
+	char line[256];
+	unsigned int i;
+
+	for (i = 0; i < set.nr_refusals; i++) {
+		pmmio_format_refusal(line, sizeof(line), &set, &set.refusals[i]);
+		pr_err("%s\n", line);
+	}
+	pr_err("refused %u of %u regions: nothing protected\n",
+	       set.nr_refusals, set.nr_given);
+}
+
 static int __init pmmio_init(void)
 {
 	const struct pmmio_platform platform = {
-		.pa_limit = cpu_pa_limit(),
+		.pa_limit = pmmio_compat_pa_limit(),
 		.overlaps_ram = overlaps_ram,
 		.is_busy = is_busy,
 	};
-	char line[256];
-	unsigned int i;
+	bool window_shut = pmmio_compat_load_window_shut();
 	int ret;
 
 	BUILD_BUG_ON(sizeof(struct pmmio_report) > PAGE_SIZE);
+
+	/* First the reason nothing can happen, whatever the arguments. */
+	if (window_shut)
+		explain_load_window(-EOPNOTSUPP);
 
 	regions_copy = kstrdup(regions ?: "", GFP_KERNEL);
 	if (!regions_copy)
@@ -282,25 +392,30 @@ static int __init pmmio_init(void)
 	pmmio_set_init(&set);
 	pmmio_parse_regions(&set, "regions=", regions_copy);
 	if (!set.nr_given) {
-		pr_err("no regions given: set " KBUILD_MODNAME ".regions=ADDR+SIZE[,...]\n");
-		ret = -EINVAL;
+		if (!window_shut)
+			pr_err("no regions given: set %s.regions=ADDR+SIZE[,...]\n",
+			       KBUILD_MODNAME);
+		ret = window_shut ? -EOPNOTSUPP : -EINVAL;
 		goto err_free_copy;
 	}
 	ret = pmmio_validate(&set, &platform);
 	if (ret) {
-		for (i = 0; i < set.nr_refusals; i++) {
-			pmmio_format_refusal(line, sizeof(line), &set,
-					     &set.refusals[i]);
-			pr_err("%s\n", line);
-		}
-		pr_err("refused %u of %u regions: nothing protected\n",
-		       set.nr_refusals, set.nr_given);
+		print_refusals();
+		ret = window_shut ? -EOPNOTSUPP : ret;
+		goto err_free_copy;
+	}
+	if (window_shut) {
+		ret = -EOPNOTSUPP;
 		goto err_free_copy;
 	}
 
+	ret = -ENOMEM;
+	claim_name = kstrdup(KBUILD_MODNAME, GFP_KERNEL);
+	if (!claim_name)
+		goto err_free_copy;
 	ret = claim_regions();
 	if (ret)
-		goto err_free_copy;
+		goto err_free_name;
 	report = (struct pmmio_report *)get_zeroed_page(GFP_KERNEL);
 	if (!report) {
 		ret = -ENOMEM;
@@ -310,7 +425,7 @@ static int __init pmmio_init(void)
 
 	ret = pmmio_compat_load();
 	if (ret == -EOPNOTSUPP) {
-		explain_refusal(ret);
+		explain_load_window(ret);
 		goto err_free_report;
 	}
 	if (ret) {
@@ -327,14 +442,22 @@ static int __init pmmio_init(void)
 
 err_free_report:
 	/*
-	 * A page EL2 wrote to was shared with it, and its unshare may have
-	 * failed unseen: rather leak it than hand the allocator a page EL2
-	 * may still map.
+	 * Pages the hypervisor kept stay claimed, for good: no driver may map
+	 * them. And a page EL2 wrote to was shared with it, and its unshare
+	 * may have failed unseen: rather leak it than hand the allocator a
+	 * page EL2 may still map.
 	 */
+	if (report->lost_pages) {
+		release_given_back();
+		kfree(regions_copy);
+		return ret;
+	}
 	if (!report->err)
 		free_page((unsigned long)report);
 err_release:
 	release_regions(set.nr_entries);
+err_free_name:
+	kfree(claim_name);
 err_free_copy:
 	kfree(regions_copy);
 	return ret;

@@ -48,7 +48,7 @@ struct pmmio_refusal {
 
 /* What the running kernel knows; the host tests supply fakes. */
 struct pmmio_platform {
-	u64 pa_limit;		/* first address past the CPU's physical range */
+	u64 pa_limit;		/* first address past pKVM's host stage-2 */
 	bool (*overlaps_ram)(u64 base, u64 size);
 	bool (*is_busy)(u64 base, u64 size);
 };

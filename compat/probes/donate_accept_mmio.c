@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * android15-6.6, android16-6.12: host_donate_hyp(pfn, nr, accept_mmio).
- * Compiles (with -Werror) only where the types match exactly.
+ * Compiles only where the types match exactly.
  */
 #include <asm/kvm_pkvm_module.h>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * android16-6.12 on: host_stage2_get_leaf() reports the level as s8.
- * Compiles (with -Werror) only where the types match exactly.
+ * Compiles only where the types match exactly.
  */
 #include <asm/kvm_pkvm_module.h>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * android15-6.6 on: EL2 calls get struct user_pt_regs, not kvm_cpu_context.
- * Compiles (with -Werror) only where the types match exactly.
+ * Compiles only where the types match exactly.
  */
 #include <asm/kvm_pkvm_module.h>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * android14-6.1 .. android16-6.12: loading hands back a token.
- * Compiles (with -Werror) only where the types match exactly.
+ * Compiles only where the types match exactly.
  */
 #include <asm/kvm_pkvm_module.h>
 

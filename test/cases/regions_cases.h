@@ -98,6 +98,13 @@ static const struct parse_case cases[] = {
 	BAD("addr_65_bits", "0x10000000000000000+4K", 1, 1, R(0, PMMIO_TOO_BIG)),
 	BAD("size_65_bits", "0x9030000+0x10000000000000000", 1, 1,
 	    R(0, PMMIO_TOO_BIG)),
+	/* The kernel's kstrtou64() sees the overflow before the stray byte. */
+	BAD("addr_overflow_then_garbage", "99999999999999999999z+4K", 1, 1,
+	    R(0, PMMIO_TOO_BIG)),
+	BAD("size_overflow_then_garbage", "0x9030000+99999999999999999999z", 1, 1,
+	    R(0, PMMIO_TOO_BIG)),
+	BAD("hex_overflow_then_garbage", "0x10000000000000000g+4K", 1, 1,
+	    R(0, PMMIO_TOO_BIG)),
 	BAD("suffix_overflow", "0x9030000+16E", 1, 1, R(0, PMMIO_TOO_BIG)),
 	BAD("suffix_overflow_odd", "0x9030000+0x7fffffffffffffK", 1, 1,
 	    R(0, PMMIO_TOO_BIG)),

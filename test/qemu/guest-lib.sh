@@ -15,11 +15,12 @@ expect() {
 	if "$@"; then pass "$what"; else fail "$what"; fi
 }
 
-# A read of a hyp-owned page is a stage-2 abort injected back into the
-# host: devmem dies of SIGBUS, which the shell reports as status 135.
-bus_error() {
+# A read of a hyp-owned page is a stage-2 fault pKVM gives back to the
+# host, which sends user space SIGSEGV (SEGV_ACCERR): the shell reports
+# devmem's status as 139.
+segfault() {
 	devmem "$1" 32 >/dev/null 2>&1
-	[ $? -eq 135 ]
+	[ $? -eq 139 ]
 }
 
 readable() {
@@ -37,6 +38,21 @@ status_region() {
 
 in_dmesg() {
 	dmesg | grep -qF -- "$1"
+}
+
+not_in_dmesg() {
+	! in_dmesg "$1"
+}
+
+# The module's own first kernel log line (not the kernel's taint note)
+# contains $1.
+first_line_has() {
+	dmesg | grep 'pkvm_protected_mmio: ' | grep -v 'taints kernel' |
+		head -n 1 | grep -qF -- "$1"
+}
+
+not_claimed() {
+	! grep -q pkvm_protected_mmio /proc/iomem
 }
 
 finish() {

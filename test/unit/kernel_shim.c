@@ -29,12 +29,13 @@ int kstrtou64(const char *s, unsigned int base, u64 *res)
 	v = strtoull(s, &end, base);
 	if (end == s)
 		return -EINVAL;
+	/* As _parse_integer(): overflow is seen before what follows the digits. */
+	if (errno == ERANGE)
+		return -ERANGE;
 	if (*end == '\n')
 		end++;
 	if (*end)
 		return -EINVAL;
-	if (errno == ERANGE)
-		return -ERANGE;
 	*res = v;
 	return 0;
 }

@@ -1,49 +1,66 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * A simulated host stage-2 that enforces pKVM's ownership rules for the
- * hypervisor interface of hyp/registry.h.
+ * A simulated pKVM for the hypervisor interface of hyp/registry.h, on the
+ * rules of the Android Common Kernel's hypervisor (and of the 6.12 test
+ * kernel, test/kernel/patches/6.12/): page-granular hypervisor annotations
+ * in the host stage-2, host-owned RAM accepted like MMIO, every donated
+ * page mapped at EL2 from a bounded page-table pool, and the failure
+ * behaviour after the range check of each generation.
  */
 #ifndef PMMIO_SIM_STAGE2_H
 #define PMMIO_SIM_STAGE2_H
 
 #include <linux/types.h>
 
-#define SIM_NR_PFNS	4096
-#define SIM_MAX_CALLS	256
+#define SIM_NR_PFNS	262144		/* 1 GiB of 4 KiB pages */
+#define SIM_BLOCK	512		/* pages under one last-level table */
+#define SIM_MAX_CALLS	64
 
-enum sim_owner { SIM_HOST, SIM_HYP };
+/* Owner recorded in the host stage-2 (0: the host's, empty or mapped). */
+enum sim_owner { SIM_HOST, SIM_HYP, SIM_OTHER };
+
+/* Post-check behaviour of a donation, as kvm-arm.test_donate= selects it. */
+enum sim_model {
+	SIM_6_12,	/* annotate, map; a failed map undoes both */
+	SIM_6_1,	/* annotate, map; any failure WARNs, nothing undone */
+	SIM_6_6,	/* annotate, map; a failed map leaves the annotation */
+	SIM_6_12_EARLY,	/* map, annotate; a failed annotation WARNs, returns 0 */
+};
+
+enum sim_site { SIM_FAIL_NONE, SIM_FAIL_MAP, SIM_FAIL_ANNOTATE };
 
 struct sim_call {
-	bool donate;		/* host -> hyp; otherwise hyp -> host */
+	char op;		/* 'd'onate, 'g'ive back, 'r'estore */
 	u64 pfn;
 	u64 nr_pages;
 	int ret;
 };
 
 struct sim_stage2 {
-	u8 owner[SIM_NR_PFNS];
+	u8 owner[SIM_NR_PFNS];		/* enum sim_owner, per page */
+	u8 host_mapped[SIM_NR_PFNS];	/* valid host stage-2 entry */
+	u8 hyp_mapped[SIM_NR_PFNS];	/* mapped at EL2 (__hyp_va) */
+	u64 ram_start, ram_end;		/* RAM pfns: donated like MMIO */
 
-	/* Fail the Nth (1-based) donation with donate_errno, after taking donate_done pages. */
-	unsigned int fail_donate_call;
-	int donate_errno;
-	u64 donate_done;
-	/* Take the pages of a failing donation but report none taken. */
-	bool hide_done;
-	/* Leaves cover aligned blocks of this many pages where all agree (0: pages). */
-	u64 leaf_pages;
-	/* Fail the Nth (1-based) give-back with reclaim_errno, changing nothing. */
-	unsigned int fail_reclaim_call;
-	int reclaim_errno;
+	enum sim_model model;
+	enum sim_site fail_site;	/* the fail_at-th page operation of */
+	u64 fail_at;			/* this site fails with -ENOMEM */
+	u64 pool_pages;			/* EL2 table pages left, 0: no limit */
+	bool pool_limited;
+	bool no_restore;		/* no host_stage2_mod_prot */
 
-	unsigned int nr_donate_calls;
-	unsigned int nr_reclaim_calls;
+	u64 annotated, mapped;		/* page operations so far, per site */
+	unsigned int warnings;		/* a hypervisor panic on every real build */
 	unsigned int nr_leaf_calls;
+	unsigned int nr_calls;
 	struct sim_call log[SIM_MAX_CALLS];
-	unsigned int nr_log;
 };
 
 extern struct sim_stage2 sim;
 
 void sim_reset(void);
+/* Pages the host stage-2 does not let the host reach, or EL2 still maps. */
+u64 sim_pages_not_host(u64 pfn, u64 nr_pages);
+u64 sim_pages_hyp_mapped(u64 pfn, u64 nr_pages);
 
 #endif

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * hyp/registry.c against the simulated host stage-2: all-or-nothing
- * protection, reverse-order rollback, and the registry's own checks.
+ * hyp/registry.c against the simulated pKVM of sim_stage2.c: all-or-nothing
+ * protection on every generation's failure behaviour, the read-back that
+ * catches a donation pKVM reports done too early, the give-back that maps
+ * what pKVM refuses to return, bounded readback, and the registry's own
+ * checks.
  */
 #include <errno.h>
 #include <setjmp.h>
@@ -20,232 +23,388 @@
 /* Eight regions of different sizes, with gaps and one adjacent pair. */
 static const struct { u64 pfn, nr_pages; } eight[] = {
 	{ 0x010, 1 }, { 0x020, 4 }, { 0x024, 2 }, { 0x100, 16 },
-	{ 0x200, 1 }, { 0x300, 512 }, { 0x600, 3 }, { 0xfff, 1 },
+	{ 0x200, 1 }, { 0x400, 512 }, { 0x800, 3 }, { 0xfff, 1 },
 };
 
-#define NR_EIGHT 8
+/* As the QEMU scenarios: 1 page, 512 pages, 1 page, 16 pages. */
+static const struct { u64 pfn, nr_pages; } four[] = {
+	{ 0x9030, 1 }, { 0x10000, 512 }, { 0xa000, 1 }, { 0x10400, 16 },
+};
 
 static struct pmmio_registry reg;
 static struct pmmio_protect_result res;
-static u8 initial[SIM_NR_PFNS];
+
+static void setup_regions(const void *regions, unsigned int nr)
+{
+	const struct { u64 pfn, nr_pages; } *r = regions;
+	unsigned int i;
+
+	pmmio_registry_init(&reg, SIM_NR_PFNS);
+	for (i = 0; i < nr; i++)
+		assert_int_equal(pmmio_registry_add(&reg, r[i].pfn,
+						    r[i].nr_pages), 0);
+}
 
 static void setup_eight(void)
 {
-	unsigned int i;
-
 	sim_reset();
-	pmmio_registry_init(&reg, SIM_NR_PFNS);
-	for (i = 0; i < NR_EIGHT; i++)
-		assert_int_equal(pmmio_registry_add(&reg, eight[i].pfn,
-						    eight[i].nr_pages), 0);
-	memcpy(initial, sim.owner, sizeof(initial));
+	setup_regions(eight, ARRAY_SIZE(eight));
 }
 
-static void assert_call(unsigned int n, bool donate, u64 pfn, u64 nr_pages)
+static void setup_four(void)
 {
-	assert_true(n < sim.nr_log);
-	assert_int_equal(sim.log[n].donate, donate);
-	assert_int_equal(sim.log[n].pfn, pfn);
-	assert_int_equal(sim.log[n].nr_pages, nr_pages);
+	sim_reset();
+	setup_regions(four, ARRAY_SIZE(four));
+}
+
+/* The host has every page back and EL2 maps none: the host as it started. */
+static void assert_host_as_before(void)
+{
+	assert_int_equal(sim_pages_not_host(0, SIM_NR_PFNS), 0);
+	assert_int_equal(sim_pages_hyp_mapped(0, SIM_NR_PFNS), 0);
+}
+
+static unsigned int nr_calls(char op)
+{
+	unsigned int i, n = 0;
+
+	for (i = 0; i < sim.nr_calls && i < SIM_MAX_CALLS; i++)
+		n += sim.log[i].op == op;
+	return n;
 }
 
 static void protect_all_one_call_per_region(void **state)
 {
 	unsigned int i;
-	u64 p;
 
 	(void)state;
 	setup_eight();
 	assert_int_equal(pmmio_registry_protect(&reg, &res), 0);
 	assert_int_equal(res.err, 0);
-	assert_int_equal(res.rollback_err, 0);
-
-	assert_int_equal(sim.nr_log, NR_EIGHT);
-	for (i = 0; i < NR_EIGHT; i++) {
-		assert_call(i, true, eight[i].pfn, eight[i].nr_pages);
+	assert_int_equal(sim.nr_calls, ARRAY_SIZE(eight));
+	for (i = 0; i < ARRAY_SIZE(eight); i++) {
+		assert_int_equal(sim.log[i].op, 'd');
+		assert_int_equal(sim.log[i].pfn, eight[i].pfn);
+		assert_int_equal(sim.log[i].nr_pages, eight[i].nr_pages);
 		assert_int_equal(reg.regions[i].state, PMMIO_REGION_PROTECTED);
-		for (p = 0; p < eight[i].nr_pages; p++)
-			assert_int_equal(sim.owner[eight[i].pfn + p], SIM_HYP);
+		assert_int_equal(reg.regions[i].host_pages, 0);
+		assert_int_equal(sim_pages_not_host(eight[i].pfn,
+						    eight[i].nr_pages),
+				 eight[i].nr_pages);
 	}
 	/* Nothing outside the regions moved. */
-	assert_int_equal(sim.owner[0x00f], SIM_HOST);
-	assert_int_equal(sim.owner[0x011], SIM_HOST);
-	assert_int_equal(sim.owner[0x026], SIM_HOST);
-	assert_int_equal(sim.owner[0x500], SIM_HOST);
+	assert_int_equal(sim_pages_not_host(0, SIM_NR_PFNS), 1 + 4 + 2 + 16 + 1 + 512 + 3 + 1);
 	assert_true(reg.frozen);
 }
 
-struct rollback_case {
-	char name[48];
+/* Which failure, where: one case of the generation x site x region matrix. */
+struct failure_case {
+	char name[64];
+	enum sim_model model;
+	enum sim_site site;
 	unsigned int region;
-	int err;
-	u64 done;
+	u64 offset;		/* the failing page's offset in the region */
+	bool no_restore;
 };
 
-/* The host must end exactly as it started, given back k, k-1 .. 0. */
-static void rollback_restores_host(void **state)
+/* Pages of the failed region pKVM keeps without an EL2 mapping. */
+static u64 expected_lost(const struct failure_case *c)
 {
-	const struct rollback_case *c = *state;
-	unsigned int k = c->region, n, i;
+	u64 nr = four[c->region].nr_pages;
 
-	setup_eight();
-	sim.fail_donate_call = k + 1;
-	sim.donate_errno = c->err;
-	sim.donate_done = c->done;
+	if (!c->no_restore)
+		return 0;
+	switch (c->model) {
+	case SIM_6_1:
+		return c->site == SIM_FAIL_ANNOTATE ? c->offset : nr - c->offset;
+	case SIM_6_6:
+		return c->site == SIM_FAIL_ANNOTATE ? c->offset : nr;
+	case SIM_6_12:
+		return c->site == SIM_FAIL_ANNOTATE ? c->offset : 0;
+	default:
+		return 0;
+	}
+}
 
-	assert_int_equal(pmmio_registry_protect(&reg, &res), c->err);
-	assert_int_equal(res.err, c->err);
+/*
+ * Whatever a generation leaves after a failure, the host ends as it
+ * started, or the lost pages are exactly the ones the report names.
+ */
+static void failure_is_undone(void **state)
+{
+	const struct failure_case *c = *state;
+	unsigned int k = c->region, i;
+	u64 before = 0, lost = expected_lost(c);
+	bool unverified = c->model == SIM_6_12_EARLY &&
+			  c->site == SIM_FAIL_ANNOTATE;
+	int ret;
+
+	setup_four();
+	for (i = 0; i < k; i++)
+		before += four[i].nr_pages;
+	sim.model = c->model;
+	sim.fail_site = c->site;
+	sim.fail_at = before + c->offset + 1;
+	sim.no_restore = c->no_restore;
+
+	ret = pmmio_registry_protect(&reg, &res);
+	assert_int_equal(ret, unverified ? -PMMIO_EUNVERIFIED : -ENOMEM);
+	assert_int_equal(res.err, ret);
 	assert_int_equal(res.failed_region, k);
-	assert_int_equal(res.failed_done, c->done);
-	assert_int_equal(res.rollback_err, 0);
-	assert_memory_equal(sim.owner, initial, sizeof(initial));
+	assert_int_equal(res.unverified_pages,
+			 unverified ? four[k].nr_pages - c->offset : 0);
+	assert_int_equal(nr_calls('d'), k + 1);
 
-	for (i = 0; i <= k; i++)
-		assert_call(i, true, eight[i].pfn, eight[i].nr_pages);
-	n = k + 1;
-	if (c->done)
-		assert_call(n++, false, eight[k].pfn, c->done);
-	for (i = k; i-- > 0;)
-		assert_call(n++, false, eight[i].pfn, eight[i].nr_pages);
-	assert_int_equal(sim.nr_log, n);
-
-	for (i = 0; i < NR_EIGHT; i++)
+	for (i = 0; i < ARRAY_SIZE(four); i++)
 		assert_int_equal(reg.regions[i].state,
 				 i < k ? PMMIO_REGION_RETURNED :
 				 i == k ? PMMIO_REGION_FAILED :
 				 PMMIO_REGION_RECORDED);
-	assert_true(reg.frozen);
+
+	assert_int_equal(reg.lost_pages, lost);
+	assert_int_equal(reg.regions[k].lost_pages, lost);
+	assert_int_equal(sim_pages_not_host(0, SIM_NR_PFNS), lost);
+	assert_int_equal(reg.regions[k].host_pages, four[k].nr_pages - lost);
+	for (i = 0; i < ARRAY_SIZE(four); i++)
+		if (i != k)
+			assert_int_equal(reg.regions[i].host_pages,
+					 four[i].nr_pages);
+	if (lost) {
+		/* One run, named exactly, and pKVM still has it. */
+		assert_int_equal(reg.nr_lost_runs, 1);
+		assert_int_equal(reg.lost[0].nr_pages, lost);
+		assert_int_equal(sim_pages_not_host(reg.lost[0].pfn, lost), lost);
+	} else {
+		assert_int_equal(reg.nr_lost_runs, 0);
+		assert_host_as_before();
+	}
 }
 
-/* A page the hypervisor already owns makes pKVM's own check fail. */
-static void rollback_on_real_eperm(void **state)
+/* pKVM says done, but stopped annotating half way: caught and undone. */
+static void verify_catches_partial_annotation(void **state)
 {
 	(void)state;
 	setup_eight();
-	sim.owner[0x300 + 511] = SIM_HYP;
-	memcpy(initial, sim.owner, sizeof(initial));
+	sim.model = SIM_6_12_EARLY;
+	sim.fail_site = SIM_FAIL_ANNOTATE;
+	sim.fail_at = 1 + 4 + 2 + 16 + 1 + 200 + 1;	/* region 5, page 200 */
 
-	assert_int_equal(pmmio_registry_protect(&reg, &res), -EPERM);
+	assert_int_equal(pmmio_registry_protect(&reg, &res), -PMMIO_EUNVERIFIED);
 	assert_int_equal(res.failed_region, 5);
-	assert_int_equal(res.failed_done, 0);
-	assert_memory_equal(sim.owner, initial, sizeof(initial));
+	assert_int_equal(res.unverified_pages, 512 - 200);
+	/* On every real generation that WARN is a hypervisor panic. */
+	assert_int_equal(sim.warnings, 1);
+	assert_host_as_before();
+	assert_int_equal(reg.lost_pages, 0);
 }
 
-static void donated_twice_is_refused(void **state)
-{
-	u64 done;
-
-	(void)state;
-	sim_reset();
-	assert_int_equal(pmmio_host_donate_hyp(0x40, 2, &done), 0);
-	assert_int_equal(pmmio_host_donate_hyp(0x41, 1, &done), -EPERM);
-	assert_int_equal(done, 0);
-	/* The range check runs before any change: 0x3f stays with the host. */
-	assert_int_equal(pmmio_host_donate_hyp(0x3f, 2, &done), -EPERM);
-	assert_int_equal(sim.owner[0x3f], SIM_HOST);
-}
-
-/* A count beyond the range asked for is never given back. */
-static void done_count_is_clamped(void **state)
+/* 6.6 keeps the range annotated without an EL2 mapping: mapped back. */
+static void refused_give_back_is_restored(void **state)
 {
 	(void)state;
 	setup_eight();
-	sim.fail_donate_call = 3;
-	sim.donate_errno = -ENOMEM;
-	sim.donate_done = 99;	/* the sim refuses to take more than asked */
-	assert_int_equal(pmmio_registry_protect(&reg, &res), -ENOMEM);
-	assert_int_equal(res.failed_done, 0);
-	assert_memory_equal(sim.owner, initial, sizeof(initial));
-}
-
-/* A failing give-back is reported and does not stop the others. */
-static void rollback_continues_past_reclaim_error(void **state)
-{
-	(void)state;
-	setup_eight();
-	sim.fail_donate_call = 4;
-	sim.donate_errno = -ENOMEM;
-	sim.fail_reclaim_call = 1;	/* region 2 */
-	sim.reclaim_errno = -EFAULT;
+	sim.model = SIM_6_6;
+	sim.fail_site = SIM_FAIL_MAP;
+	sim.fail_at = 1 + 4 + 2 + 1;	/* region 3's first page */
 
 	assert_int_equal(pmmio_registry_protect(&reg, &res), -ENOMEM);
 	assert_int_equal(res.failed_region, 3);
-	assert_int_equal(res.rollback_err, -EFAULT);
-	assert_int_equal(sim.owner[eight[2].pfn], SIM_HYP);
-	assert_int_equal(sim.owner[eight[1].pfn], SIM_HOST);
-	assert_int_equal(sim.owner[eight[0].pfn], SIM_HOST);
-	assert_int_equal(sim.nr_reclaim_calls, 3);
+	assert_int_equal(res.giveback_err, -EPERM);
+	assert_int_equal(reg.regions[3].restored_pages, 16);
+	assert_int_equal(reg.regions[2].restored_pages, 0);
+	assert_int_equal(nr_calls('r'), 1);
+	assert_host_as_before();
+}
+
+/* Only what pKVM refuses goes through host_stage2_mod_prot. */
+static void give_back_splits_mapped_and_unmapped(void **state)
+{
+	(void)state;
+	setup_four();
+	sim.model = SIM_6_1;
+	sim.fail_site = SIM_FAIL_MAP;
+	sim.fail_at = 1 + 100 + 1;	/* region 1: 100 pages mapped */
+
+	assert_int_equal(pmmio_registry_protect(&reg, &res), -ENOMEM);
+	assert_int_equal(reg.regions[1].restored_pages, 412);
+	assert_host_as_before();
+}
+
+/* A pool too small for the region: -ENOMEM, given back, pool intact. */
+static void pool_exhaustion_is_given_back(void **state)
+{
+	static const enum sim_model models[] = {
+		SIM_6_12, SIM_6_12_EARLY, SIM_6_6,
+	};
+	static const struct { u64 pfn, nr_pages; } big[] = {
+		{ 0x100, 1 }, { 0x1000, 4 * SIM_BLOCK },
+	};
+	unsigned int m;
+
+	(void)state;
+	for (m = 0; m < ARRAY_SIZE(models); m++) {
+		sim_reset();
+		sim.model = models[m];
+		sim.pool_limited = true;
+		sim.pool_pages = 3;
+		setup_regions(big, ARRAY_SIZE(big));
+		assert_int_equal(pmmio_registry_protect(&reg, &res), -ENOMEM);
+		assert_int_equal(res.failed_region, 1);
+		assert_host_as_before();
+		assert_int_equal(sim.pool_pages, 3);
+		assert_int_equal(reg.lost_pages, 0);
+	}
+}
+
+/* A page the host does not own: refused before donating, never handed over. */
+static void foreign_page_is_never_given_to_host(void **state)
+{
+	(void)state;
+	setup_eight();
+	sim.owner[0x100 + 5] = SIM_OTHER;
+
+	assert_int_equal(pmmio_registry_protect(&reg, &res), -EPERM);
+	assert_int_equal(res.failed_region, 3);
+	assert_int_equal(nr_calls('d'), 3);
+	assert_int_equal(sim.owner[0x100 + 5], SIM_OTHER);
+	assert_int_equal(sim_pages_not_host(0, SIM_NR_PFNS), 1);
+	assert_int_equal(sim_pages_hyp_mapped(0, SIM_NR_PFNS), 0);
+	assert_int_equal(reg.lost_pages, 0);
+}
+
+/* pKVM takes host RAM as readily as MMIO: refusing RAM is EL1's job. */
+static void ram_is_taken_like_mmio(void **state)
+{
+	(void)state;
+	sim_reset();
+	sim.ram_start = 0x30000;
+	sim.ram_end = 0x30100;
+	pmmio_registry_init(&reg, SIM_NR_PFNS);
+	assert_int_equal(pmmio_registry_add(&reg, 0x30010, 4), 0);
+	assert_int_equal(pmmio_registry_protect(&reg, &res), 0);
+	assert_int_equal(sim_pages_not_host(0x30010, 4), 4);
+}
+
+static void mixed_ram_and_mmio_is_refused(void **state)
+{
+	(void)state;
+	sim_reset();
+	sim.ram_start = 0x30000;
+	sim.ram_end = 0x30100;
+	pmmio_registry_init(&reg, SIM_NR_PFNS);
+	assert_int_equal(pmmio_registry_add(&reg, 0x300fe, 4), 0);
+	assert_int_equal(pmmio_registry_protect(&reg, &res), -EINVAL);
+	assert_host_as_before();
+}
+
+/* A region the host stage-2 does not cover fails before any donation. */
+static void walk_error_fails_region(void **state)
+{
+	(void)state;
+	sim_reset();
+	pmmio_registry_init(&reg, SIM_NR_PFNS + 16);
+	assert_int_equal(pmmio_registry_add(&reg, 0x20, 1), 0);
+	assert_int_equal(pmmio_registry_add(&reg, SIM_NR_PFNS - 4, 8), 0);
+	assert_int_equal(pmmio_registry_protect(&reg, &res), -ERANGE);
+	assert_int_equal(res.failed_region, 1);
+	assert_int_equal(nr_calls('d'), 1);
+	assert_host_as_before();
+}
+
+/* No EL2 call reads back more than PMMIO_READBACK_CHUNK pages. */
+static void readback_is_bounded(void **state)
+{
+	u64 pos, examined, total = 0, calls = 0;
+	unsigned int leaf;
+	s64 reachable;
+
+	(void)state;
+	sim_reset();
+	pmmio_registry_init(&reg, SIM_NR_PFNS);
+	assert_int_equal(pmmio_registry_add(&reg, 0x20000, 131072), 0);
+	assert_int_equal(pmmio_registry_protect(&reg, &res), 0);
+	sim.owner[0x20000 + 70000] = SIM_HOST;	/* a page leaks back */
+
+	for (pos = 0; pos < 131072; pos += examined) {
+		leaf = sim.nr_leaf_calls;
+		reachable = pmmio_registry_readback(&reg, pos, &examined);
+		assert_true(reachable >= 0);
+		assert_true(examined > 0 && examined <= PMMIO_READBACK_CHUNK);
+		assert_true(sim.nr_leaf_calls - leaf <= PMMIO_READBACK_CHUNK);
+		total += reachable;
+		calls++;
+	}
+	assert_int_equal(calls, 131072 / PMMIO_READBACK_CHUNK);
+	assert_int_equal(total, 1);
+}
+
+/* Chunks never cross a region's end; past the last page is -ERANGE. */
+static void readback_chunks_follow_regions(void **state)
+{
+	u64 examined;
+
+	(void)state;
+	sim_reset();
+	pmmio_registry_init(&reg, SIM_NR_PFNS);
+	assert_int_equal(pmmio_registry_add(&reg, 0x1000, 600), 0);
+	assert_int_equal(pmmio_registry_add(&reg, 0x3000, 10), 0);
+	assert_int_equal(pmmio_registry_protect(&reg, &res), 0);
+	sim.owner[0x3000 + 9] = SIM_HOST;
+
+	assert_int_equal(pmmio_registry_readback(&reg, 0, &examined), 0);
+	assert_int_equal(examined, 512);
+	assert_int_equal(pmmio_registry_readback(&reg, 512, &examined), 0);
+	assert_int_equal(examined, 88);
+	assert_int_equal(pmmio_registry_readback(&reg, 600, &examined), 1);
+	assert_int_equal(examined, 10);
+	assert_int_equal(pmmio_registry_readback(&reg, 605, &examined), 1);
+	assert_int_equal(examined, 5);
+	assert_int_equal(pmmio_registry_readback(&reg, 610, &examined), -ERANGE);
+	assert_int_equal(examined, 0);
 }
 
 /* The readback sees what the stage-2 says, not what the registry believes. */
 static void readback_counts_host_pages(void **state)
 {
-	struct pmmio_region beyond = { .pfn = SIM_NR_PFNS - 1, .nr_pages = 2 };
-
 	(void)state;
 	setup_eight();
 	assert_int_equal(pmmio_region_host_pages(&reg.regions[5]), 512);
 	assert_int_equal(pmmio_registry_protect(&reg, &res), 0);
 	assert_int_equal(pmmio_region_host_pages(&reg.regions[5]), 0);
-	assert_int_equal(pmmio_region_host_pages(&reg.regions[0]), 0);
-
-	sim.owner[0x300 + 7] = SIM_HOST;	/* a page leaks back */
-	sim.owner[0x300 + 9] = SIM_HOST;
+	sim.owner[0x400 + 7] = SIM_HOST;
+	sim.owner[0x400 + 9] = SIM_HOST;
 	assert_int_equal(pmmio_region_host_pages(&reg.regions[5]), 2);
-	assert_int_equal(pmmio_region_host_pages(&beyond), -EINVAL);
 }
 
-/* One question per stage-2 leaf: a block-mapped region costs its blocks. */
+/* Host pages come in blocks, hypervisor pages one by one, as in pKVM. */
 static void readback_steps_by_leaf(void **state)
 {
+	struct pmmio_region untouched = { .pfn = 0x2000, .nr_pages = 1024 };
+
 	(void)state;
 	setup_eight();
+	sim.nr_leaf_calls = 0;
+	assert_int_equal(pmmio_region_host_pages(&untouched), 1024);
+	assert_int_equal(sim.nr_leaf_calls, 2);
 	assert_int_equal(pmmio_registry_protect(&reg, &res), 0);
-	sim.leaf_pages = 64;
 	sim.nr_leaf_calls = 0;
 	assert_int_equal(pmmio_region_host_pages(&reg.regions[5]), 0);
-	assert_int_equal(sim.nr_leaf_calls, 512 / 64);
-
-	/* A leaked page splits its block: it still counts, once. */
-	sim.owner[0x300 + 70] = SIM_HOST;
-	assert_int_equal(pmmio_region_host_pages(&reg.regions[5]), 1);
-	/* A region that ends inside a host block only counts its own pages. */
-	{
-		struct pmmio_region inner = { .pfn = 0x700 + 60, .nr_pages = 2 };
-
-		assert_int_equal(pmmio_region_host_pages(&inner), 2);
-	}
+	assert_int_equal(sim.nr_leaf_calls, 512);
 }
 
-/* A hypervisor that took pages but says it took none is still undone. */
-static void rollback_measures_what_was_taken(void **state)
+static void donation_rules_of_the_simulator(void **state)
 {
 	(void)state;
-	setup_eight();
-	sim.fail_donate_call = 6;	/* region 5: 512 pages */
-	sim.donate_errno = -ENOMEM;
-	sim.donate_done = 200;
-	sim.hide_done = true;
-	sim.leaf_pages = 8;
-
-	assert_int_equal(pmmio_registry_protect(&reg, &res), -ENOMEM);
-	assert_int_equal(res.failed_region, 5);
-	assert_int_equal(res.failed_done, 200);
-	assert_memory_equal(sim.owner, initial, sizeof(initial));
-}
-
-/* Pages the host never had are not "given back" to it. */
-static void rollback_never_gives_what_was_not_taken(void **state)
-{
-	(void)state;
-	setup_eight();
-	sim.owner[0x100] = SIM_HYP;	/* first page of region 3, not ours */
-	memcpy(initial, sim.owner, sizeof(initial));
-
-	assert_int_equal(pmmio_registry_protect(&reg, &res), -EPERM);
-	assert_int_equal(res.failed_region, 3);
-	assert_int_equal(res.failed_done, 0);
-	assert_memory_equal(sim.owner, initial, sizeof(initial));
+	sim_reset();
+	assert_int_equal(pmmio_host_donate_hyp(0x40, 2), 0);
+	assert_int_equal(pmmio_host_donate_hyp(0x41, 1), -EPERM);
+	/* The range check runs before any change: 0x3f stays with the host. */
+	assert_int_equal(pmmio_host_donate_hyp(0x3f, 2), -EPERM);
+	assert_int_equal(sim.owner[0x3f], SIM_HOST);
+	assert_int_equal(pmmio_hyp_donate_host(0x3f, 2), -EPERM);
+	assert_int_equal(pmmio_hyp_donate_host(0x40, 2), 0);
+	assert_int_equal(pmmio_host_donate_hyp(SIM_NR_PFNS - 1, 2), -EINVAL);
+	assert_host_as_before();
 }
 
 static void empty_registry_protects_nothing(void **state)
@@ -254,7 +413,7 @@ static void empty_registry_protects_nothing(void **state)
 	sim_reset();
 	pmmio_registry_init(&reg, SIM_NR_PFNS);
 	assert_int_equal(pmmio_registry_protect(&reg, &res), 0);
-	assert_int_equal(sim.nr_log, 0);
+	assert_int_equal(sim.nr_calls, 0);
 	assert_true(reg.frozen);
 }
 
@@ -307,46 +466,63 @@ static void frozen_after_success(void **state)
 	(void)state;
 	setup_eight();
 	assert_int_equal(pmmio_registry_protect(&reg, &res), 0);
-	assert_int_equal(pmmio_registry_add(&reg, 0x800, 1), -EPERM);
-	assert_int_equal(reg.nr_regions, NR_EIGHT);
+	assert_int_equal(pmmio_registry_add(&reg, 0x900, 1), -EPERM);
+	assert_int_equal(reg.nr_regions, ARRAY_SIZE(eight));
 	assert_int_equal(pmmio_registry_protect(&reg, &res), -EPERM);
-	assert_int_equal(sim.nr_log, NR_EIGHT);
+	assert_int_equal(sim.nr_calls, ARRAY_SIZE(eight));
 }
 
 static void frozen_after_failure(void **state)
 {
 	(void)state;
 	setup_eight();
-	sim.fail_donate_call = 1;
-	sim.donate_errno = -ENOMEM;
+	sim.fail_site = SIM_FAIL_MAP;
+	sim.fail_at = 1;
 	assert_int_equal(pmmio_registry_protect(&reg, &res), -ENOMEM);
-	assert_int_equal(pmmio_registry_add(&reg, 0x800, 1), -EPERM);
+	assert_int_equal(pmmio_registry_add(&reg, 0x900, 1), -EPERM);
 	assert_int_equal(pmmio_registry_protect(&reg, &res), -EPERM);
-	assert_int_equal(sim.nr_donate_calls, 1);
+	assert_int_equal(nr_calls('d'), 1);
 }
 
-/* Every errno a pKVM ranged donation can return. */
-static const struct { int err; const char *name; } donate_errors[] = {
-	{ -EPERM, "EPERM" }, { -ENOMEM, "ENOMEM" }, { -EINVAL, "EINVAL" },
-	{ -EFAULT, "EFAULT" }, { -EBUSY, "EBUSY" },
+static const struct {
+	enum sim_model model;
+	const char *name;
+} models[] = {
+	{ SIM_6_12, "6.12" }, { SIM_6_1, "6.1" }, { SIM_6_6, "6.6" },
+	{ SIM_6_12_EARLY, "6.12early" },
 };
 
-#define NR_PARTIAL 4
+static const struct {
+	enum sim_site site;
+	const char *name;
+} sites[] = {
+	{ SIM_FAIL_MAP, "map" }, { SIM_FAIL_ANNOTATE, "annotate" },
+};
+
+static const char *const restore_suffix[] = { "", "_no_mod_prot" };
+
+#define NR_POSITIONS 3
+#define NR_FAILURE_CASES \
+	(ARRAY_SIZE(models) * ARRAY_SIZE(sites) * ARRAY_SIZE(four) * NR_POSITIONS * 2)
 
 int main(void)
 {
-	static struct rollback_case
-		cases[NR_EIGHT * ARRAY_SIZE(donate_errors) + NR_PARTIAL];
+	static struct failure_case cases[NR_FAILURE_CASES];
 	static const struct CMUnitTest fixed[] = {
 		cmocka_unit_test(protect_all_one_call_per_region),
-		cmocka_unit_test(rollback_on_real_eperm),
-		cmocka_unit_test(donated_twice_is_refused),
-		cmocka_unit_test(done_count_is_clamped),
-		cmocka_unit_test(rollback_continues_past_reclaim_error),
+		cmocka_unit_test(verify_catches_partial_annotation),
+		cmocka_unit_test(refused_give_back_is_restored),
+		cmocka_unit_test(give_back_splits_mapped_and_unmapped),
+		cmocka_unit_test(pool_exhaustion_is_given_back),
+		cmocka_unit_test(foreign_page_is_never_given_to_host),
+		cmocka_unit_test(ram_is_taken_like_mmio),
+		cmocka_unit_test(mixed_ram_and_mmio_is_refused),
+		cmocka_unit_test(walk_error_fails_region),
+		cmocka_unit_test(readback_is_bounded),
+		cmocka_unit_test(readback_chunks_follow_regions),
 		cmocka_unit_test(readback_counts_host_pages),
 		cmocka_unit_test(readback_steps_by_leaf),
-		cmocka_unit_test(rollback_measures_what_was_taken),
-		cmocka_unit_test(rollback_never_gives_what_was_not_taken),
+		cmocka_unit_test(donation_rules_of_the_simulator),
 		cmocka_unit_test(empty_registry_protects_nothing),
 		cmocka_unit_test(add_refuses_invalid),
 		cmocka_unit_test(add_refuses_overlap),
@@ -354,38 +530,38 @@ int main(void)
 		cmocka_unit_test(frozen_after_success),
 		cmocka_unit_test(frozen_after_failure),
 	};
-	static struct CMUnitTest tests[ARRAY_SIZE(fixed) +
-				       ARRAY_SIZE(cases)];
-	/* Regions with room for a partial donation: 4, 16, 512 and 3 pages. */
-	static const unsigned int partial[NR_PARTIAL] = { 1, 3, 5, 6 };
-	unsigned int n = 0, i, k, e;
+	static struct CMUnitTest tests[ARRAY_SIZE(fixed) + NR_FAILURE_CASES];
+	unsigned int n = 0, i, m, s, k, p, r;
+	u64 nr;
 
-	for (i = 0; i < ARRAY_SIZE(fixed); i++)
-		tests[n++] = fixed[i];
+	for (m = 0; m < ARRAY_SIZE(fixed); m++)
+		tests[n++] = fixed[m];
 
-	i = 0;
-	for (k = 0; k < NR_EIGHT; k++) {
-		for (e = 0; e < ARRAY_SIZE(donate_errors); e++, i++) {
-			cases[i].region = k;
-			cases[i].err = donate_errors[e].err;
-			snprintf(cases[i].name, sizeof(cases[i].name),
-				 "rollback_region%u_%s", k, donate_errors[e].name);
-		}
-	}
-	for (k = 0; k < NR_PARTIAL; k++, i++) {
-		cases[i].region = partial[k];
-		cases[i].err = -ENOMEM;
-		cases[i].done = eight[partial[k]].nr_pages - 1;
+	for (i = 0; i < NR_FAILURE_CASES; i++) {
+		/* i walks models x sites x regions x positions x mod_prot. */
+		r = i % 2;
+		p = i / 2 % NR_POSITIONS;
+		k = i / 2 / NR_POSITIONS % ARRAY_SIZE(four);
+		s = i / 2 / NR_POSITIONS / ARRAY_SIZE(four) % ARRAY_SIZE(sites);
+		m = i / 2 / NR_POSITIONS / ARRAY_SIZE(four) / ARRAY_SIZE(sites);
+		nr = four[k].nr_pages;
+		cases[i] = (struct failure_case){
+			.model = models[m].model,
+			.site = sites[s].site,
+			.region = k,
+			.offset = p == 0 ? 0 : p == 1 ? nr / 2 : nr - 1,
+			.no_restore = r,
+		};
 		snprintf(cases[i].name, sizeof(cases[i].name),
-			 "rollback_region%u_partial%llu", partial[k],
-			 (unsigned long long)cases[i].done);
-	}
-	for (i = 0; i < ARRAY_SIZE(cases); i++)
+			 "undone_%s_%s_region%u_page%llu%s", models[m].name,
+			 sites[s].name, k, (unsigned long long)cases[i].offset,
+			 restore_suffix[r]);
 		tests[n++] = (struct CMUnitTest){
 			.name = cases[i].name,
-			.test_func = rollback_restores_host,
+			.test_func = failure_is_undone,
 			.initial_state = &cases[i],
 		};
+	}
 
 	return _cmocka_run_group_tests("registry", tests, n, NULL, NULL);
 }
