@@ -23,6 +23,7 @@
 #include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <asm/virt.h>
 
 #include "../compat/compat.h"
 #include "../hyp/registry.h"
