@@ -102,6 +102,7 @@ int pmmio_el2_protect(void)
 		report->failed_region = res.failed_region;
 		report->unverified_pages = res.unverified_pages;
 		report->giveback_err = res.giveback_err;
+		report->restore_err = res.restore_err;
 	}
 	report_registry(report);
 out:

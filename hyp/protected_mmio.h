@@ -66,10 +66,12 @@ struct pmmio_report {
 	s32 err;		/* init result: 0 or -errno */
 	u32 stage;		/* enum pmmio_stage */
 	u32 failed_region;
-	s32 giveback_err;	/* first error of a give-back call, or 0 */
+	s32 giveback_err;	/* first refusal of hyp_donate_host, or 0 */
 	u64 unverified_pages;	/* host pages after a "successful" donation */
+	s32 restore_err;	/* first error of host_stage2_mod_prot, or 0 */
 	u32 nr_regions;
 	u32 nr_lost_runs;	/* entries of lost[] */
+	u32 reserved;
 	u64 lost_pages;		/* pages of all regions not given back */
 	u64 protect_ticks;	/* generic-timer ticks spent protecting */
 	u64 counter_freq;	/* CNTFRQ_EL0 as EL2 read it */

@@ -123,28 +123,34 @@ static int host_reaches_all(const struct pmmio_region *r)
 	return 0;
 }
 
-static void note_giveback_error(struct pmmio_protect_result *res, int err)
-{
-	if (!res->giveback_err)
-		res->giveback_err = err;
-}
-
 static void restore(struct pmmio_region *r, u64 pfn, u64 nr_pages,
 		    struct pmmio_protect_result *res)
 {
 	int ret = pmmio_host_restore(pfn, nr_pages);
 
-	if (ret)
-		note_giveback_error(res, ret);
-	else
+	if (!ret)
 		r->restored_pages += nr_pages;
+	else if (!res->restore_err)
+		res->restore_err = ret;
+}
+
+/*
+ * Whether the host may have lost @pfn: it cannot reach it, or the host
+ * stage-2 cannot say. The regions were the host's before their donation
+ * (host_reaches_all()), so handing such a page back is always safe.
+ */
+static bool host_lost(u64 pfn)
+{
+	u64 span;
+
+	return host_reach(pfn, 1, &span) <= 0;
 }
 
 /*
  * Give @nr_pages from @pfn back to the host. pKVM refuses the whole range
  * if one page lacks its own mapping at EL2 (a donation that failed half
- * way), so then go page by page, and map the pages it keeps for the host
- * directly, one run at a time.
+ * way), so then go page by page, and map the pages it keeps, and the host
+ * cannot reach, for the host directly, one run at a time.
  */
 static void give_back(struct pmmio_region *r, u64 pfn, u64 nr_pages,
 		      struct pmmio_protect_result *res)
@@ -155,10 +161,11 @@ static void give_back(struct pmmio_region *r, u64 pfn, u64 nr_pages,
 	ret = pmmio_hyp_donate_host(pfn, nr_pages);
 	if (!ret)
 		return;
-	note_giveback_error(res, ret);
+	if (!res->giveback_err)
+		res->giveback_err = ret;
 
 	for (i = 0; i < nr_pages; i++) {
-		if (pmmio_hyp_donate_host(pfn + i, 1)) {
+		if (pmmio_hyp_donate_host(pfn + i, 1) && host_lost(pfn + i)) {
 			refused++;
 			continue;
 		}
@@ -171,9 +178,9 @@ static void give_back(struct pmmio_region *r, u64 pfn, u64 nr_pages,
 }
 
 /*
- * After a donation that failed: the host had every page of @r before it
- * (host_reaches_all()), so each page it cannot reach now was taken by that
- * donation. Give those back, one run at a time.
+ * After a donation that failed: the host had every page of @r before it,
+ * so each page it may have lost since was taken by that donation. Give
+ * those back, one run at a time.
  */
 static void give_back_taken(struct pmmio_region *r,
 			    struct pmmio_protect_result *res)
@@ -181,12 +188,12 @@ static void give_back_taken(struct pmmio_region *r,
 	u64 i = 0, run, span;
 
 	while (i < r->nr_pages) {
-		if (host_reach(r->pfn + i, r->nr_pages - i, &span)) {
+		if (host_reach(r->pfn + i, r->nr_pages - i, &span) > 0) {
 			i += span;
 			continue;
 		}
 		for (run = 1; i + run < r->nr_pages; run++)
-			if (host_reach(r->pfn + i + run, 1, &span))
+			if (!host_lost(r->pfn + i + run))
 				break;
 		give_back(r, r->pfn + i, run, res);
 		i += run;
@@ -214,33 +221,36 @@ static void record_lost(struct pmmio_registry *reg, u64 pfn, u64 nr_pages)
 
 /*
  * Read every region back after a rollback: what the host reaches, and
- * which pages of the donated regions it did not get back.
+ * which pages of the donated regions it did not get back. A page the host
+ * stage-2 cannot answer for counts as lost: never claim the host has a
+ * page it may not have.
  */
 static void account_rollback(struct pmmio_registry *reg)
 {
 	struct pmmio_region *r;
 	s64 reachable;
 	u64 i, span;
-	int ret;
+	int ret, walk_err;
 	u32 k;
 
 	for (k = 0; k < reg->nr_regions; k++) {
 		r = &reg->regions[k];
 		reachable = 0;
+		walk_err = 0;
 		for (i = 0; i < r->nr_pages; i += span) {
 			ret = host_reach(r->pfn + i, r->nr_pages - i, &span);
-			if (ret < 0) {
-				reachable = ret;
-				break;
-			}
-			if (ret) {
+			if (ret > 0) {
 				reachable += span;
-			} else if (r->donated) {
+				continue;
+			}
+			if (ret < 0 && !walk_err)
+				walk_err = ret;
+			if (r->donated) {
 				r->lost_pages += span;
 				record_lost(reg, r->pfn + i, span);
 			}
 		}
-		r->host_pages = reachable;
+		r->host_pages = walk_err ? walk_err : reachable;
 	}
 }
 
@@ -296,6 +306,7 @@ int pmmio_registry_protect(struct pmmio_registry *reg,
 	res->failed_region = 0;
 	res->unverified_pages = 0;
 	res->giveback_err = 0;
+	res->restore_err = 0;
 	if (reg->frozen)
 		return -EPERM;
 	reg->frozen = true;
@@ -308,8 +319,10 @@ int pmmio_registry_protect(struct pmmio_registry *reg,
 		 * pages the donation took.
 		 */
 		ret = host_reaches_all(r);
-		if (ret)
+		if (ret) {
+			r->state = PMMIO_REGION_REFUSED;
 			goto unwind;
+		}
 		ret = donate_verified(r, res);
 		if (ret)
 			goto unwind;
@@ -321,9 +334,10 @@ unwind:
 	res->err = ret;
 	res->failed_region = i;
 	r->err = ret;
-	r->state = PMMIO_REGION_FAILED;
+	if (r->donated)
+		r->state = PMMIO_REGION_FAILED;
 	if (res->unverified_pages)
-		give_back(r, r->pfn, r->nr_pages, res);	/* pKVM holds it whole */
+		give_back(r, r->pfn, r->nr_pages, res);	/* pKVM believes it took it all */
 	else if (r->donated)
 		give_back_taken(r, res);
 	while (i--) {

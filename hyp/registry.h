@@ -20,6 +20,7 @@ enum pmmio_region_state {
 	PMMIO_REGION_PROTECTED,	/* the host reaches none of its pages */
 	PMMIO_REGION_FAILED,	/* its donation failed; what it took was given back */
 	PMMIO_REGION_RETURNED,	/* protected, then given back by the rollback */
+	PMMIO_REGION_REFUSED,	/* not all the host's: never donated */
 };
 
 struct pmmio_region {
@@ -48,7 +49,8 @@ struct pmmio_protect_result {
 	int err;		/* 0, or why region failed_region failed */
 	u32 failed_region;
 	u64 unverified_pages;	/* pKVM returned 0, yet the host reached these */
-	int giveback_err;	/* first error of a give-back call, or 0 */
+	int giveback_err;	/* first refusal of pmmio_hyp_donate_host(), or 0 */
+	int restore_err;	/* first error of pmmio_host_restore(), or 0 */
 };
 
 /* -errno of a donation pKVM reported done while the host still reached pages. */

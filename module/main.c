@@ -46,6 +46,7 @@ static const char *const state_str[] = {
 	[PMMIO_REGION_PROTECTED]	= "protected",
 	[PMMIO_REGION_FAILED]		= "failed",
 	[PMMIO_REGION_RETURNED]		= "returned",
+	[PMMIO_REGION_REFUSED]		= "refused",
 };
 
 static const char *region_state(u32 state)
@@ -114,64 +115,76 @@ static s64 init_host_pages(u64 *pages)
 static void report_lost_runs(void)
 {
 	const struct pmmio_run *run;
+	u64 named = 0;
 	u32 i;
 
 	for (i = 0; i < report->nr_lost_runs && i < PMMIO_MAX_LOST_RUNS; i++) {
 		run = &report->lost[i];
+		named += run->nr_pages;
 		pr_crit("not given back: 0x%llx-0x%llx (%llu pages)\n",
 			run->pfn << PAGE_SHIFT,
 			((run->pfn + run->nr_pages) << PAGE_SHIFT) - 1,
 			run->nr_pages);
 	}
-	if (i < report->nr_lost_runs || report->nr_lost_runs == PMMIO_MAX_LOST_RUNS)
-		pr_crit("(at most %u runs are named)\n", PMMIO_MAX_LOST_RUNS);
+	if (named < report->lost_pages)
+		pr_crit("not given back: %llu more pages, past the %u runs the report names\n",
+			report->lost_pages - named, PMMIO_MAX_LOST_RUNS);
 }
 
 /* Every region, as EL2 read it back after the rollback. */
 static void report_rollback(void)
 {
-	u64 pages, restored;
+	u64 pages, restored = 0;
 	s64 host_pages;
 	u32 i;
 
 	for (i = 0; i < report->nr_regions && i < set.nr_entries; i++) {
 		host_pages = report->regions[i].host_pages;
-		restored = report->regions[i].restored_pages;
-		if (host_pages < 0) {
+		restored += report->regions[i].restored_pages;
+		if (host_pages < 0)
 			pr_err("region %u: %s, EL2 readback failed: %pe\n", i,
 			       region_state(report->regions[i].state),
 			       ERR_PTR(host_pages));
-			continue;
-		}
-		pr_err("region %u: %s, host reaches %lld of %llu pages%s\n", i,
-		       region_state(report->regions[i].state), host_pages,
-		       region_pages(i),
-		       restored ? " (some through host_stage2_mod_prot)" : "");
+		else
+			pr_err("region %u: %s, host reaches %lld of %llu pages%s\n",
+			       i, region_state(report->regions[i].state),
+			       host_pages, region_pages(i),
+			       report->regions[i].restored_pages ?
+			       " (some through host_stage2_mod_prot)" : "");
 		if (report->regions[i].lost_pages)
 			pr_crit("region %u: %llu pages could not be given back to the host\n",
 				i, report->regions[i].lost_pages);
 	}
+	if (report->giveback_err)
+		pr_warn("pKVM refused to give back some pages (%pe): %llu pages were mapped for the host through host_stage2_mod_prot\n",
+			ERR_PTR(report->giveback_err), restored);
+	if (report->restore_err)
+		pr_crit("host_stage2_mod_prot failed: %pe\n",
+			ERR_PTR(report->restore_err));
+
 	host_pages = init_host_pages(&pages);
-	if (report->lost_pages) {
+	if (report->lost_pages)
 		report_lost_runs();
+	if (host_pages < 0)
+		pr_crit("EL2 readback after the rollback failed: %pe; %llu of %llu pages may stay with the hypervisor, boot continues\n",
+			ERR_PTR(host_pages), report->lost_pages, pages);
+	else if (report->lost_pages)
 		pr_crit("EL2 readback after the rollback: host can reach %lld of %llu pages; %llu stay with the hypervisor, boot continues\n",
 			host_pages, pages, report->lost_pages);
-	} else {
+	else
 		pr_err("EL2 readback after the rollback: host can reach %lld of %llu pages; nothing protected\n",
 		       host_pages, pages);
-	}
-	if (report->giveback_err)
-		pr_warn("give-back: pKVM refused some pages (%pe) and they were mapped for the host directly\n",
-			ERR_PTR(report->giveback_err));
 }
 
 static void explain_el2_failure(int ret)
 {
 	u32 i = report->failed_region;
 	const struct pmmio_entry *e;
+	bool refused;
 
 	/* EL2 names a region by index: never trust it past what we sent. */
-	if (report->stage == PMMIO_STAGE_NONE || i >= set.nr_entries) {
+	if (report->stage == PMMIO_STAGE_NONE || i >= set.nr_entries ||
+	    i >= report->nr_regions) {
 		pr_err("loading the EL2 object failed: %pe; nothing protected\n",
 		       ERR_PTR(ret));
 		return;
@@ -182,15 +195,23 @@ static void explain_el2_failure(int ret)
 		       i, e->source, e->index, e->text, ERR_PTR(ret));
 		return;
 	}
-	if (report->unverified_pages)
-		pr_err("region %u (%s entry %u \"%s\", %llu pages): pKVM reported the donation done, but the host could still reach %llu of its pages; rolling back\n",
+	refused = report->regions[i].state == PMMIO_REGION_REFUSED;
+	if (refused)
+		pr_err("region %u (%s entry %u \"%s\", %llu pages): the host stage-2 does not show every page as the host's (%pe), so it was never donated\n",
+		       i, e->source, e->index, e->text, e->size >> PAGE_SHIFT,
+		       ERR_PTR(ret));
+	else if (report->unverified_pages)
+		pr_err("region %u (%s entry %u \"%s\", %llu pages): pKVM reported the donation done, but the host could still reach %llu of its pages\n",
 		       i, e->source, e->index, e->text, e->size >> PAGE_SHIFT,
 		       report->unverified_pages);
 	else
-		pr_err("donating region %u (%s entry %u \"%s\", %llu pages) failed at EL2: %pe; rolling back\n",
+		pr_err("donating region %u (%s entry %u \"%s\", %llu pages) failed at EL2: %pe\n",
 		       i, e->source, e->index, e->text, e->size >> PAGE_SHIFT,
 		       ERR_PTR(ret));
-	pr_err("gave back regions %u..0 in reverse order\n", i);
+	if (!refused)
+		pr_err("rolled back regions %u..0 in reverse order\n", i);
+	else if (i)
+		pr_err("rolled back regions %u..0 in reverse order\n", i - 1);
 	report_rollback();
 }
 
@@ -425,7 +446,8 @@ static int __init pmmio_init(void)
 	fill_request();
 
 	ret = pmmio_compat_load();
-	if (ret == -EOPNOTSUPP) {
+	/* The loader's refusal, not an -EOPNOTSUPP of the EL2 init. */
+	if (ret == -EOPNOTSUPP && !report->err && report->stage == PMMIO_STAGE_NONE) {
 		explain_load_window(ret);
 		goto err_free_report;
 	}

@@ -51,6 +51,16 @@ first_line_has() {
 		head -n 1 | grep -qF -- "$1"
 }
 
+# Pages pKVM refused to give back were mapped for the host directly, or not.
+modprot_used() {
+	in_dmesg "(some through host_stage2_mod_prot)" &&
+		in_dmesg "pKVM refused to give back some pages (-EPERM)"
+}
+
+modprot_unused() {
+	not_in_dmesg "host_stage2_mod_prot"
+}
+
 not_claimed() {
 	! grep -q pkvm_protected_mmio /proc/iomem
 }

@@ -12,7 +12,8 @@
  *   SIM_BLOCK pages; a failure after the check behaves as that generation.
  * - hyp_donate_host: every page must be mapped at EL2 (-EPERM, nothing
  *   changed); the host gets the pages back, unmapped at EL2.
- * - host_stage2_mod_prot: maps pages for the host, no ownership check.
+ * - host_stage2_mod_prot: maps pages for the host (page leaves, as its
+ *   prot is not the default one), no ownership check.
  * - host_stage2_get_leaf: pages the hypervisor owns are page leaves; a
  *   table-free block of host pages is one leaf.
  */
@@ -34,6 +35,12 @@ static int log_call(char op, u64 pfn, u64 nr_pages, int ret)
 	if (sim.nr_calls < SIM_MAX_CALLS)
 		sim.log[sim.nr_calls] = (struct sim_call){ op, pfn, nr_pages, ret };
 	sim.nr_calls++;
+	if (op == 'd')
+		sim.nr_donate++;
+	else if (op == 'g')
+		sim.nr_give_back++;
+	else
+		sim.nr_restore++;
 	return ret;
 }
 
@@ -182,17 +189,38 @@ static int donate_steps(u64 pfn, u64 nr_pages)
 	}
 }
 
+/* Unmap the test's holes at EL2 if this donation covers them. */
+static void make_holes(u64 pfn, u64 nr_pages)
+{
+	unsigned int h;
+
+	for (h = 0; h < 2; h++) {
+		if (sim.hole_pfn[h] < pfn ||
+		    sim.hole_pfn[h] + sim.hole_pages > pfn + nr_pages)
+			continue;
+		unmap(sim.hole_pfn[h], sim.hole_pages);
+		sim.hole_pfn[h] = 0;
+	}
+}
+
 int pmmio_host_donate_hyp(u64 pfn, u64 nr_pages)
 {
 	u64 i;
 
-	if (!range_valid(pfn, nr_pages) ||
-	    is_ram(pfn) != is_ram(pfn + nr_pages - 1))
+	int ret;
+
+	if (!range_valid(pfn, nr_pages))
 		return log_call('d', pfn, nr_pages, -EINVAL);
+	for (i = pfn; i < pfn + nr_pages; i++)
+		if (is_ram(i) != is_ram(pfn))
+			return log_call('d', pfn, nr_pages, -EINVAL);
 	for (i = pfn; i < pfn + nr_pages; i++)
 		if (sim.owner[i] != SIM_HOST || sim.hyp_mapped[i])
 			return log_call('d', pfn, nr_pages, -EPERM);
-	return log_call('d', pfn, nr_pages, donate_steps(pfn, nr_pages));
+	ret = donate_steps(pfn, nr_pages);
+	if (!ret)
+		make_holes(pfn, nr_pages);
+	return log_call('d', pfn, nr_pages, ret);
 }
 
 int pmmio_hyp_donate_host(u64 pfn, u64 nr_pages)
@@ -202,7 +230,8 @@ int pmmio_hyp_donate_host(u64 pfn, u64 nr_pages)
 	if (!range_valid(pfn, nr_pages))
 		return log_call('g', pfn, nr_pages, -EINVAL);
 	for (i = pfn; i < pfn + nr_pages; i++)
-		if (!sim.hyp_mapped[i])
+		if (!sim.hyp_mapped[i] ||
+		    (sim.strict_give_back && sim.owner[i] != SIM_HYP))
 			return log_call('g', pfn, nr_pages, -EPERM);
 	unmap(pfn, nr_pages);
 	give_to_host(pfn, nr_pages);
@@ -218,8 +247,9 @@ int pmmio_host_restore(u64 pfn, u64 nr_pages)
 	if (!range_valid(pfn, nr_pages))
 		return log_call('r', pfn, nr_pages, -EINVAL);
 	give_to_host(pfn, nr_pages);
+	/* RW|DEVICE is not the host's default MMIO prot: page leaves. */
 	for (i = pfn; i < pfn + nr_pages; i++)
-		sim.host_mapped[i] = 1;
+		sim.host_mapped[i] = 2;
 	return log_call('r', pfn, nr_pages, 0);
 }
 
@@ -231,10 +261,13 @@ int pmmio_host_has_access(u64 pfn, u64 *nr_pages)
 	if (pfn >= SIM_NR_PFNS)
 		return -ERANGE;
 	sim.nr_leaf_calls++;
+	if (sim.leaf_error_from && sim.nr_donate >= sim.leaf_error_from &&
+	    pfn == sim.leaf_error_pfn)
+		return -EFAULT;
 	*nr_pages = 1;
 	start = pfn - pfn % SIM_BLOCK;
 	for (i = start; i < start + SIM_BLOCK; i++)
-		if (sim.owner[i] != SIM_HOST ||
+		if (sim.owner[i] != SIM_HOST || sim.host_mapped[i] == 2 ||
 		    sim.host_mapped[i] != sim.host_mapped[pfn])
 			break;
 	if (i == start + SIM_BLOCK)

@@ -38,7 +38,8 @@ struct sim_call {
 
 struct sim_stage2 {
 	u8 owner[SIM_NR_PFNS];		/* enum sim_owner, per page */
-	u8 host_mapped[SIM_NR_PFNS];	/* valid host stage-2 entry */
+	/* Valid host stage-2 entry: 1 default prot, 2 restored (page leaf). */
+	u8 host_mapped[SIM_NR_PFNS];
 	u8 hyp_mapped[SIM_NR_PFNS];	/* mapped at EL2 (__hyp_va) */
 	u64 ram_start, ram_end;		/* RAM pfns: donated like MMIO */
 
@@ -48,12 +49,22 @@ struct sim_stage2 {
 	u64 pool_pages;			/* EL2 table pages left, 0: no limit */
 	bool pool_limited;
 	bool no_restore;		/* no host_stage2_mod_prot */
+	/* CONFIG_PKVM_STRICT_CHECKS: give back only pages annotated for hyp. */
+	bool strict_give_back;
+	/* From the leaf_error_from-th donation on, reading this page fails. */
+	u64 leaf_error_pfn;
+	unsigned int leaf_error_from;
+
+	/* After a successful donation, unmap these at EL2 (holes), once. */
+	u64 hole_pfn[2];
+	u64 hole_pages;
 
 	u64 annotated, mapped;		/* page operations so far, per site */
 	unsigned int warnings;		/* a hypervisor panic on every real build */
 	unsigned int nr_leaf_calls;
 	unsigned int nr_calls;
-	struct sim_call log[SIM_MAX_CALLS];
+	unsigned int nr_donate, nr_give_back, nr_restore;
+	struct sim_call log[SIM_MAX_CALLS];	/* the first SIM_MAX_CALLS */
 };
 
 extern struct sim_stage2 sim;

@@ -66,11 +66,8 @@ static void assert_host_as_before(void)
 
 static unsigned int nr_calls(char op)
 {
-	unsigned int i, n = 0;
-
-	for (i = 0; i < sim.nr_calls && i < SIM_MAX_CALLS; i++)
-		n += sim.log[i].op == op;
-	return n;
+	return op == 'd' ? sim.nr_donate : op == 'g' ? sim.nr_give_back :
+	       sim.nr_restore;
 }
 
 static void protect_all_one_call_per_region(void **state)
@@ -107,13 +104,11 @@ struct failure_case {
 	bool no_restore;
 };
 
-/* Pages of the failed region pKVM keeps without an EL2 mapping. */
-static u64 expected_lost(const struct failure_case *c)
+/* Pages of the failed region pKVM keeps annotated without an EL2 mapping. */
+static u64 refused_pages(const struct failure_case *c)
 {
 	u64 nr = four[c->region].nr_pages;
 
-	if (!c->no_restore)
-		return 0;
 	switch (c->model) {
 	case SIM_6_1:
 		return c->site == SIM_FAIL_ANNOTATE ? c->offset : nr - c->offset;
@@ -134,7 +129,8 @@ static void failure_is_undone(void **state)
 {
 	const struct failure_case *c = *state;
 	unsigned int k = c->region, i;
-	u64 before = 0, lost = expected_lost(c);
+	u64 before = 0, refused = refused_pages(c);
+	u64 lost = c->no_restore ? refused : 0;
 	bool unverified = c->model == SIM_6_12_EARLY &&
 			  c->site == SIM_FAIL_ANNOTATE;
 	int ret;
@@ -160,6 +156,16 @@ static void failure_is_undone(void **state)
 				 i < k ? PMMIO_REGION_RETURNED :
 				 i == k ? PMMIO_REGION_FAILED :
 				 PMMIO_REGION_RECORDED);
+
+	/* Exactly the pages pKVM refused went through host_stage2_mod_prot. */
+	assert_int_equal(res.giveback_err, refused ? -EPERM : 0);
+	assert_int_equal(res.restore_err,
+			 refused && c->no_restore ? -EOPNOTSUPP : 0);
+	assert_int_equal(reg.regions[k].restored_pages,
+			 c->no_restore ? 0 : refused);
+	assert_int_equal(nr_calls('r'), refused ? 1 : 0);
+	for (i = 0; i < k; i++)
+		assert_int_equal(reg.regions[i].restored_pages, 0);
 
 	assert_int_equal(reg.lost_pages, lost);
 	assert_int_equal(reg.regions[k].lost_pages, lost);
@@ -198,6 +204,54 @@ static void verify_catches_partial_annotation(void **state)
 	assert_int_equal(reg.lost_pages, 0);
 }
 
+/*
+ * A stricter give-back (CONFIG_PKVM_STRICT_CHECKS) refuses the pages pKVM
+ * never annotated: the host still has those, so nothing is remapped.
+ */
+static void give_back_leaves_reachable_pages_alone(void **state)
+{
+	(void)state;
+	setup_four();
+	sim.model = SIM_6_12_EARLY;
+	sim.strict_give_back = true;
+	sim.fail_site = SIM_FAIL_ANNOTATE;
+	sim.fail_at = 1 + 100 + 1;	/* region 1: 100 pages annotated */
+
+	assert_int_equal(pmmio_registry_protect(&reg, &res), -PMMIO_EUNVERIFIED);
+	assert_int_equal(res.unverified_pages, 412);
+	assert_int_equal(reg.regions[1].restored_pages, 0);
+	assert_int_equal(nr_calls('r'), 0);
+	assert_int_equal(sim_pages_not_host(0, SIM_NR_PFNS), 0);
+	/* What only pKVM can undo: its own mapping of the pages it never took. */
+	assert_int_equal(sim_pages_hyp_mapped(0x10000, 512), 412);
+	assert_int_equal(reg.lost_pages, 0);
+}
+
+/* A page the host stage-2 cannot answer for is never reported as the host's. */
+static void unreadable_page_counts_as_lost(void **state)
+{
+	static const bool restore[] = { true, false };
+	unsigned int i;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(restore); i++) {
+		setup_four();
+		sim.no_restore = !restore[i];
+		sim.fail_site = SIM_FAIL_ANNOTATE;
+		sim.fail_at = 1 + 100 + 1;	/* region 1: 100 pages annotated */
+		sim.leaf_error_pfn = 0x10000;	/* the taken run's first page */
+		sim.leaf_error_from = 2;	/* from region 1's donation on */
+
+		assert_int_equal(pmmio_registry_protect(&reg, &res), -ENOMEM);
+		assert_int_equal(reg.regions[1].host_pages, -EFAULT);
+		assert_int_equal(reg.regions[1].lost_pages, restore[i] ? 1 : 100);
+		assert_int_equal(reg.lost_pages, restore[i] ? 1 : 100);
+		/* It was the host's before: given back with the rest. */
+		assert_int_equal(sim.owner[0x10000],
+				 restore[i] ? SIM_HOST : SIM_HYP);
+	}
+}
+
 /* 6.6 keeps the range annotated without an EL2 mapping: mapped back. */
 static void refused_give_back_is_restored(void **state)
 {
@@ -228,6 +282,34 @@ static void give_back_splits_mapped_and_unmapped(void **state)
 	assert_int_equal(pmmio_registry_protect(&reg, &res), -ENOMEM);
 	assert_int_equal(reg.regions[1].restored_pages, 412);
 	assert_host_as_before();
+}
+
+/*
+ * Holes in the hypervisor's mapping of a protected region: each refused
+ * run is mapped back on its own, the pages between given back by pKVM.
+ */
+static void give_back_restores_each_refused_run(void **state)
+{
+	(void)state;
+	setup_eight();
+	sim.fail_site = SIM_FAIL_MAP;
+	sim.fail_at = 1 + 4 + 2 + 16 + 1 + 512 + 1;	/* region 6 fails */
+	assert_int_equal(pmmio_host_donate_hyp(0x2000, 1), 0); /* a bystander */
+	sim.mapped = 0;
+	/* Region 5 (0x400, 512 pages) will lose its EL2 mapping in two holes. */
+	sim.hole_pfn[0] = 0x400 + 10;
+	sim.hole_pfn[1] = 0x400 + 300;
+	sim.hole_pages = 5;
+
+	assert_int_equal(pmmio_registry_protect(&reg, &res), -ENOMEM);
+	assert_int_equal(res.failed_region, 6);
+	assert_int_equal(nr_calls('r'), 2);
+	assert_int_equal(reg.regions[5].restored_pages, 10);
+	assert_int_equal(sim_pages_not_host(0x400, 512), 0);
+	assert_int_equal(sim_pages_hyp_mapped(0x400, 512), 0);
+	/* Never more than it took: the bystander stays the hypervisor's. */
+	assert_int_equal(sim_pages_not_host(0, SIM_NR_PFNS), 1);
+	assert_int_equal(reg.lost_pages, 0);
 }
 
 /* A pool too small for the region: -ENOMEM, given back, pool intact. */
@@ -265,14 +347,21 @@ static void foreign_page_is_never_given_to_host(void **state)
 
 	assert_int_equal(pmmio_registry_protect(&reg, &res), -EPERM);
 	assert_int_equal(res.failed_region, 3);
+	assert_int_equal(reg.regions[3].state, PMMIO_REGION_REFUSED);
+	assert_int_equal(reg.regions[2].state, PMMIO_REGION_RETURNED);
 	assert_int_equal(nr_calls('d'), 3);
+	assert_int_equal(nr_calls('r'), 0);
 	assert_int_equal(sim.owner[0x100 + 5], SIM_OTHER);
 	assert_int_equal(sim_pages_not_host(0, SIM_NR_PFNS), 1);
 	assert_int_equal(sim_pages_hyp_mapped(0, SIM_NR_PFNS), 0);
 	assert_int_equal(reg.lost_pages, 0);
 }
 
-/* pKVM takes host RAM as readily as MMIO: refusing RAM is EL1's job. */
+/*
+ * The simulator's own rules, which the registry relies on: pKVM takes host
+ * RAM as readily as MMIO (refusing RAM is EL1's job), and refuses a range
+ * mixing RAM and MMIO.
+ */
 static void ram_is_taken_like_mmio(void **state)
 {
 	(void)state;
@@ -512,7 +601,10 @@ int main(void)
 		cmocka_unit_test(protect_all_one_call_per_region),
 		cmocka_unit_test(verify_catches_partial_annotation),
 		cmocka_unit_test(refused_give_back_is_restored),
+		cmocka_unit_test(give_back_leaves_reachable_pages_alone),
+		cmocka_unit_test(unreadable_page_counts_as_lost),
 		cmocka_unit_test(give_back_splits_mapped_and_unmapped),
+		cmocka_unit_test(give_back_restores_each_refused_run),
 		cmocka_unit_test(pool_exhaustion_is_given_back),
 		cmocka_unit_test(foreign_page_is_never_given_to_host),
 		cmocka_unit_test(ram_is_taken_like_mmio),

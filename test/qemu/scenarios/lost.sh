@@ -2,6 +2,7 @@
 # refuses host_stage2_mod_prot: the log names the pages, boot goes on.
 expect "region 1 failed" in_dmesg "donating region 1 (regions= entry 1 \"0x10000000+2M\", 512 pages) failed at EL2: -ENOMEM"
 expect "names the pages" in_dmesg "not given back: 0x10000000-0x101fffff (512 pages)"
+expect "says the fallback failed too" in_dmesg "host_stage2_mod_prot failed: -EPERM"
 expect "counts them in region 1" in_dmesg "region 1: 512 pages could not be given back to the host"
 expect "boot continues" in_dmesg "host can reach 18 of 530 pages; 512 stay with the hypervisor, boot continues"
 expect "region 1 stays with the hypervisor: SIGSEGV" segfault 0x10000000
