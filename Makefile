@@ -12,11 +12,17 @@ ARCH ?= arm64
 ifneq ($(shell uname -m),aarch64)
 CROSS_COMPILE ?= aarch64-linux-gnu-
 endif
+# Modules must be built with the kernel's own compiler: LLVM=1 for a tree
+# built with clang (GKI kernels are), as DKMS will not say so.
+ifneq ($(shell grep -s '^CONFIG_CC_IS_CLANG=y' $(KDIR)/.config),)
+LLVM ?= 1
+endif
 
 all: module
 
 module:
-	$(MAKE) -C $(KDIR) M=$(CURDIR) ARCH=$(ARCH) CROSS_COMPILE=$(CROSS_COMPILE) modules
+	$(MAKE) -C $(KDIR) M=$(CURDIR) ARCH=$(ARCH) CROSS_COMPILE=$(CROSS_COMPILE) \
+		$(if $(LLVM),LLVM=$(LLVM)) modules
 
 unit:
 	@test/install-deps unit
@@ -38,6 +44,6 @@ check:
 clean:
 	$(MAKE) -C test/unit clean
 	rm -rf compat/generated
-	@if [ -d "$(KDIR)" ]; then $(MAKE) -C $(KDIR) M=$(CURDIR) ARCH=$(ARCH) clean; fi
+	@if [ -d "$(KDIR)" ]; then $(MAKE) -C $(KDIR) M=$(CURDIR) ARCH=$(ARCH) $(if $(LLVM),LLVM=$(LLVM)) clean; fi
 
 .PHONY: all module unit check demo clean

@@ -7,7 +7,26 @@ shopt -s inherit_errexit
 PMMIO_TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 PMMIO_CACHE=${PMMIO_CACHE:-${XDG_CACHE_HOME:-${HOME:-/root}/.cache}/pkvm-protected-mmio}
 PMMIO_CROSS=aarch64-linux-gnu-
-PMMIO_KERNELS="6.12"
+
+# kernel_recipe NAME: set k_base, k_patches, k_fragment, k_compiler,
+# k_modes and k_profile from test/kernel/matrix, or fail.
+kernel_recipe() {
+	local name base patches fragment compiler modes profile
+	while read -r name base patches fragment compiler modes profile; do
+		[[ $name == "$1" ]] || continue
+		k_base=$base
+		k_patches=${patches//,/ }
+		k_fragment=$fragment
+		k_compiler=$compiler
+		k_modes=${modes//,/ }
+		k_profile=$profile
+		return 0
+	done < <(grep -v '^#' "$PMMIO_TOP/test/kernel/matrix")
+	return 1
+}
+
+# Every test kernel's name, in the matrix's order.
+PMMIO_KERNELS=$(grep -v '^#' "$PMMIO_TOP/test/kernel/matrix" | awk 'NF {print $1}' | xargs)
 
 say() { printf '%s: %s\n' "${0##*/}" "$*" >&2; }
 die() { say "error: $*"; exit 1; }
