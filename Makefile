@@ -2,6 +2,9 @@
 #
 # make KDIR=<tree>   build pkvm_protected_mmio.ko against a prepared kernel
 #                    tree that has the pKVM EL2-module hook
+# make dkms-install  install the build sources for DKMS into
+#                    $(DESTDIR)/usr/src/pkvm-protected-mmio-<version>, and
+#                    the initramfs-tools hook
 # make demo          build a pKVM test kernel and the module, boot it in QEMU
 #                    and show the protected regions
 # make unit          host unit tests (installs missing Debian packages)
@@ -18,11 +21,31 @@ ifneq ($(shell grep -s '^CONFIG_CC_IS_CLANG=y' $(KDIR)/.config),)
 LLVM ?= 1
 endif
 
+# The version, set in dkms.conf only.
+VERSION := $(shell sed -n 's/^PACKAGE_VERSION="\(.*\)"$$/\1/p' dkms.conf)
+DKMSDIR ?= /usr/src/pkvm-protected-mmio-$(VERSION)
+HOOKDIR ?= /usr/share/initramfs-tools/hooks
+
 all: module
 
 module:
 	$(MAKE) -C $(KDIR) M=$(CURDIR) ARCH=$(ARCH) CROSS_COMPILE=$(CROSS_COMPILE) \
 		$(if $(LLVM),LLVM=$(LLVM)) modules
+
+# What DKMS builds from, and nothing else: no tests, no generated files.
+DKMS_SOURCES := Kbuild Makefile dkms.conf \
+	$(wildcard module/*.[ch]) hyp/Kbuild $(wildcard hyp/*.[ch]) \
+	compat/Kbuild.include $(wildcard compat/*.[ch]) $(wildcard compat/probes/*.c)
+
+dkms-install:
+	@test -n "$(VERSION)" || { echo "dkms.conf has no PACKAGE_VERSION" >&2; exit 1; }
+	@for f in $(DKMS_SOURCES); do \
+		install -D -m 0644 "$$f" "$(DESTDIR)$(DKMSDIR)/$$f" || exit 1; \
+	done
+	install -D -m 0755 compat/probe $(DESTDIR)$(DKMSDIR)/compat/probe
+	install -D -m 0755 initramfs-tools-hook $(DESTDIR)$(HOOKDIR)/pkvm-protected-mmio
+	@echo "installed pkvm-protected-mmio $(VERSION) in $(DESTDIR)$(DKMSDIR); next:"
+	@echo "  dkms install pkvm-protected-mmio/$(VERSION) -k <kernel>"
 
 unit:
 	@test/install-deps unit
@@ -36,14 +59,14 @@ demo:
 # Host tests, checkpatch and sparse, then every QEMU scenario on every test
 # kernel and hyp mode.
 check:
-	@test/install-deps unit kernel qemu lint
+	@test/install-deps unit kernel clang qemu lint dkms
 	@$(MAKE) -s -C test/unit
 	@test/tally test/unit/build/test_registry test/unit/build/test_regions \
 		test/lint test/qemu/check
 
 clean:
-	$(MAKE) -C test/unit clean
+	@if [ -d test/unit ]; then $(MAKE) -C test/unit clean; fi
 	rm -rf compat/generated
 	@if [ -d "$(KDIR)" ]; then $(MAKE) -C $(KDIR) M=$(CURDIR) ARCH=$(ARCH) $(if $(LLVM),LLVM=$(LLVM)) clean; fi
 
-.PHONY: all module unit check demo clean
+.PHONY: all module dkms-install unit check demo clean

@@ -48,7 +48,7 @@ int pmmio_compat_load(void)
 {
 	int ret;
 
-#ifdef PMMIO_HAVE_LOAD_TOKEN
+#if defined(PMMIO_LOAD_TOKEN)
 	unsigned long token;
 
 	ret = pkvm_load_el2_module(kvm_nvhe_sym(pmmio_el2_init), &token);
@@ -56,11 +56,13 @@ int pmmio_compat_load(void)
 		return ret;
 	readback_id = pkvm_register_el2_mod_call(kvm_nvhe_sym(pmmio_el2_hcall_readback),
 						 token);
-#else
+#elif defined(PMMIO_LOAD_TOKENLESS)
 	ret = pkvm_load_el2_module(kvm_nvhe_sym(pmmio_el2_init));
 	if (ret)
 		return ret;
 	readback_id = pkvm_register_el2_mod_call(kvm_nvhe_sym(pmmio_el2_hcall_readback));
+#else
+#error "compat/probe found no way to load EL2 modules"
 #endif
 	/* The regions are protected either way: a missing readback is not a load failure. */
 	if (readback_id < 0)

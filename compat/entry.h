@@ -17,9 +17,9 @@ extern struct pmmio_request pmmio_el2_request;
 
 int kvm_nvhe_sym(pmmio_el2_init)(const struct pkvm_module_ops *ops);
 
-#ifdef PMMIO_HAVE_HCALL_USER_PT_REGS
+#if defined(PMMIO_HCALL_USER_PT_REGS)
 void kvm_nvhe_sym(pmmio_el2_hcall_readback)(struct user_pt_regs *regs);
-#else
+#elif defined(PMMIO_HCALL_KVM_CPU_CONTEXT)
 void kvm_nvhe_sym(pmmio_el2_hcall_readback)(struct kvm_cpu_context *ctx);
 #endif
 

@@ -38,11 +38,11 @@ int pmmio_host_restore(u64 pfn, u64 nr_pages)
 	const enum kvm_pgtable_prot prot = KVM_PGTABLE_PROT_RW |
 					   KVM_PGTABLE_PROT_DEVICE;
 
-#if defined(PMMIO_RESTORE_MOD_PROT_NR_PAGES)
+#if defined(PMMIO_MOD_PROT_NR_PAGES)
 	if (!pkvm_ops->host_stage2_mod_prot)
 		return -EOPNOTSUPP;
 	return pkvm_ops->host_stage2_mod_prot(pfn, prot, nr_pages, true);
-#elif defined(PMMIO_RESTORE_MOD_PROT_RANGE)
+#elif defined(PMMIO_MOD_PROT_RANGE)
 	if (!pkvm_ops->host_stage2_mod_prot_range)
 		return -EOPNOTSUPP;
 	return pkvm_ops->host_stage2_mod_prot_range(pfn, prot, nr_pages);
@@ -60,9 +60,9 @@ int pmmio_host_restore(u64 pfn, u64 nr_pages)
 int pmmio_host_has_access(u64 pfn, u64 *nr_pages)
 {
 	phys_addr_t phys = pfn << PAGE_SHIFT;
-#ifdef PMMIO_HAVE_GET_LEAF_S8
+#if defined(PMMIO_GET_LEAF_S8)
 	s8 level;
-#else
+#elif defined(PMMIO_GET_LEAF_U32)
 	u32 level;
 #endif
 	kvm_pte_t pte;
@@ -104,12 +104,12 @@ int pmmio_el2_init(const struct pkvm_module_ops *ops)
 	return pmmio_el2_protect();
 }
 
-#ifdef PMMIO_HAVE_HCALL_USER_PT_REGS
+#if defined(PMMIO_HCALL_USER_PT_REGS)
 void pmmio_el2_hcall_readback(struct user_pt_regs *regs)
 {
 	regs->regs[1] = pmmio_el2_readback(regs->regs[1]);
 }
-#else
+#elif defined(PMMIO_HCALL_KVM_CPU_CONTEXT)
 void pmmio_el2_hcall_readback(struct kvm_cpu_context *ctx)
 {
 	ctx->regs.regs[1] = pmmio_el2_readback(ctx->regs.regs[1]);

@@ -488,4 +488,5 @@ err_free_copy:
 module_init(pmmio_init);
 
 MODULE_DESCRIPTION("Protect MMIO regions from the host with the pKVM hypervisor");
+MODULE_VERSION(PMMIO_VERSION);
 MODULE_LICENSE("GPL");

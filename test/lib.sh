@@ -49,3 +49,30 @@ with_progress() {
 	say "$what: finished in $((SECONDS - start)) s"
 	return "$rc"
 }
+
+# fetch_deb PACKAGE[:ARCH]: a Debian package's files, fetched with
+# apt-get download and unpacked into the cache, never installed (an arm64
+# package would replace the host's); under a lock, moved into place whole.
+# Prints the directory the package's files are under.
+fetch_deb() {
+	local pkg=$1 dir=$PMMIO_CACHE/deb-${1/:/-} tmp
+	mkdir -p "$PMMIO_CACHE"
+	exec 7>"$dir.lock"
+	flock 7
+	if [[ ! -d $dir ]]; then
+		say "fetching $pkg"
+		if [[ $pkg == *:arm64 ]] && ! dpkg --print-foreign-architectures | grep -qx arm64; then
+			dpkg --add-architecture arm64
+			apt-get update -qq
+		fi
+		tmp=$(mktemp -d "$PMMIO_CACHE/deb.XXXXXX")
+		(cd "$tmp" && { apt-get download -qq "$pkg" >/dev/null 2>&1 ||
+			{ apt-get update -qq && apt-get download -qq "$pkg"; }; }) ||
+			die "cannot download $pkg"
+		dpkg-deb -x "$tmp"/*.deb "$tmp/files"
+		mv "$tmp/files" "$dir"
+		rm -rf "$tmp"
+	fi
+	exec 7>&-
+	echo "$dir"
+}

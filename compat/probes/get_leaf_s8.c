@@ -12,4 +12,5 @@ void probe(const struct pkvm_module_ops *ops)
 		ops->host_stage2_get_leaf;
 
 	(void)get_leaf;
+	(void)kvm_granule_size(3);
 }

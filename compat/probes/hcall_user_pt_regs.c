@@ -1,14 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * android15-6.6 on: EL2 calls get struct user_pt_regs, not kvm_cpu_context.
- * Compiles only where the types match exactly.
+ * android15-6.6 on: EL2 calls get struct user_pt_regs. Compiles only where
+ * dyn_hcall_t takes exactly that.
  */
 #include <asm/kvm_pkvm_module.h>
 
-void probe(const struct pkvm_module_ops *ops);
-void probe(const struct pkvm_module_ops *ops)
+void probe_hcall(struct user_pt_regs *regs);
+void probe_hcall(struct user_pt_regs *regs)
 {
-	void (*hcall)(struct user_pt_regs *regs) = (dyn_hcall_t)NULL;
+	dyn_hcall_t hcall = probe_hcall;
 
 	(void)hcall;
+	regs->regs[1] = 0;
 }

@@ -1,14 +1,25 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * android14-6.1 .. android16-6.12: loading hands back a token.
- * Compiles only where the types match exactly.
+ * android14-6.1 .. android16-6.12: loading hands back a token, which
+ * registering an EL2 call takes. Uses the macros exactly as compat/el1.c
+ * does; compiles only where they take those arguments.
  */
+#include <linux/module.h>
 #include <asm/kvm_pkvm_module.h>
 
-void probe(const struct pkvm_module_ops *ops);
-void probe(const struct pkvm_module_ops *ops)
+static int probe_init(const struct pkvm_module_ops *ops)
 {
-	int (*load)(struct module *mod, unsigned long *token) = __pkvm_load_el2_module;
+	return 0;
+}
 
-	(void)load;
+static void probe_hcall(void *ctx)
+{
+}
+
+static int __maybe_unused probe(void)
+{
+	unsigned long token;
+	int ret = pkvm_load_el2_module(probe_init, &token);
+
+	return ret ?: pkvm_register_el2_mod_call((dyn_hcall_t)probe_hcall, token);
 }
