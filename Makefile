@@ -15,8 +15,9 @@ ARCH ?= arm64
 ifneq ($(shell uname -m),aarch64)
 CROSS_COMPILE ?= aarch64-linux-gnu-
 endif
-# Modules must be built with the kernel's own compiler: LLVM=1 for a tree
-# built with clang (GKI kernels are), as DKMS will not say so.
+# Modules must be built with the kernel's own toolchain: LLVM=1 for a tree
+# built with clang (GKI kernels are). DKMS passes CC=clang (and LD=ld.lld)
+# for such a tree, but not LLVM=1, so the LLVM binutils would be missed.
 ifneq ($(shell grep -s '^CONFIG_CC_IS_CLANG=y' $(KDIR)/.config),)
 LLVM ?= 1
 endif

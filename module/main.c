@@ -415,7 +415,7 @@ static int __init pmmio_init(void)
 	pmmio_parse_regions(&set, "regions=", regions_copy);
 	if (!set.nr_given) {
 		if (!window_shut)
-			pr_err("no regions given: set %s.regions=ADDR+SIZE[,...]\n",
+			pr_err("no regions given: set %s.regions=ADDR+SIZE[,...] on the kernel command line or in modprobe.d of the initramfs (not every pKVM loader passes modprobe command-line options)\n",
 			       KBUILD_MODNAME);
 		ret = window_shut ? -EOPNOTSUPP : -EINVAL;
 		goto err_free_copy;

@@ -66,10 +66,12 @@ fetch_deb() {
 			apt-get update -qq
 		fi
 		tmp=$(mktemp -d "$PMMIO_CACHE/deb.XXXXXX")
-		(cd "$tmp" && { apt-get download -qq "$pkg" >/dev/null 2>&1 ||
+		if ! (cd "$tmp" && { apt-get download -qq "$pkg" >/dev/null 2>&1 ||
 			{ apt-get update -qq && apt-get download -qq "$pkg"; }; }) ||
-			die "cannot download $pkg"
-		dpkg-deb -x "$tmp"/*.deb "$tmp/files"
+		   ! dpkg-deb -x "$tmp"/*.deb "$tmp/files"; then
+			rm -rf "$tmp"
+			die "cannot download and unpack $pkg"
+		fi
 		mv "$tmp/files" "$dir"
 		rm -rf "$tmp"
 	fi

@@ -1,15 +1,21 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * /sbin/modprobe of the test initramfs: loads one module from
- * /lib/modules/$(uname -r)/extra/ once, with its options from the kernel
- * command line (NAME.PARAM=VALUE) and from the arguments, as
- * kvm-arm.protected_modules= needs. Busybox's modprobe and insmod retry a
- * failed finit_module() with init_module(), so a refused load would run
- * twice; Android's modprobe, which GKI devices use, tries once, and so
- * does this one.
+ * DIR/lib/modules/$(uname -r)/extra/ once, as kvm-arm.protected_modules=
+ * needs. Its options come, in this order, from "options NAME ..." lines
+ * in the .conf files of /etc/modprobe.d, from NAME.PARAM=VALUE on the
+ * kernel command line when /proc is mounted (android14-6.1's loader
+ * mounts none), and from the arguments. -d DIR is a root directory, as
+ * for kmod's modprobe:
+ * pKVM runs "modprobe -q -d /lib/modules/ -- NAME" first, which finds
+ * nothing here, then the same without -d. Busybox's modprobe and insmod
+ * retry a failed finit_module() with init_module(), so a refused load
+ * would run twice; Android's modprobe, which GKI devices use, tries once,
+ * and so does this one.
  *
- * Usage: modprobe [-q] [--] NAME [PARAM=VALUE...]
+ * Usage: modprobe [-q] [-d DIR] [--] NAME [PARAM=VALUE...]
  */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -67,9 +73,46 @@ static void add_cmdline_options(const char *name)
 			add_option(tok + len + 1);
 }
 
+/* The "options NAME ARGS..." lines in the .conf files of /etc/modprobe.d. */
+static void add_config_options(const char *name)
+{
+	static const char dir[] = "/etc/modprobe.d";
+	char path[512], line[4096], *tok, *save;
+	size_t len = strlen(name);
+	struct dirent *de;
+	DIR *d = opendir(dir);
+	FILE *f;
+
+	if (!d)
+		return;
+	while ((de = readdir(d))) {
+		size_t n = strlen(de->d_name);
+
+		if (n < 5 || strcmp(de->d_name + n - 5, ".conf"))
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", dir, de->d_name);
+		f = fopen(path, "r");
+		if (!f)
+			continue;
+		while (fgets(line, sizeof(line), f)) {
+			tok = strtok_r(line, "\t\n ", &save);
+			if (!tok || strcmp(tok, "options"))
+				continue;
+			tok = strtok_r(NULL, "\t\n ", &save);
+			if (!tok || strlen(tok) != len || !same_name(tok, name, len))
+				continue;
+			while ((tok = strtok_r(NULL, "\t\n ", &save)))
+				add_option(tok);
+		}
+		fclose(f);
+	}
+	closedir(d);
+}
+
 int main(int argc, char **argv)
 {
 	char path[512], name[256];
+	const char *root = "";
 	struct utsname uts;
 	int i = 1, quiet = 0, fd;
 	size_t k;
@@ -81,22 +124,25 @@ int main(int argc, char **argv)
 		}
 		if (!strcmp(argv[i], "-q"))
 			quiet = 1;
+		else if (!strcmp(argv[i], "-d") && i + 1 < argc)
+			root = argv[++i];
 	}
 	if (i >= argc || strlen(argv[i]) >= sizeof(name)) {
-		fprintf(stderr, "usage: modprobe [-q] [--] NAME [PARAM=VALUE...]\n");
+		fprintf(stderr, "usage: modprobe [-q] [-d DIR] [--] NAME [PARAM=VALUE...]\n");
 		return 1;
 	}
 	for (k = 0; argv[i][k]; k++)
 		name[k] = argv[i][k] == '-' ? '_' : argv[i][k];
 	name[k] = '\0';
 
+	add_config_options(name);
 	add_cmdline_options(name);
 	for (i++; i < argc; i++)
 		add_option(argv[i]);
 
 	uname(&uts);
-	snprintf(path, sizeof(path), "/lib/modules/%s/extra/%s.ko",
-		 uts.release, name);
+	snprintf(path, sizeof(path), "%s/lib/modules/%s/extra/%s.ko",
+		 root, uts.release, name);
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
 		if (!quiet)
