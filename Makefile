@@ -5,10 +5,13 @@
 # make dkms-install  install the build sources for DKMS into
 #                    $(DESTDIR)/usr/src/pkvm-protected-mmio-<version>, and
 #                    the initramfs-tools hook
+# make overlays      build the device-tree overlays of dts-overlays/ into
+#                    dts-overlays/build/*.dtbo
 # make demo          build a pKVM test kernel and the module, boot it in QEMU
 #                    and show the protected regions
 # make unit          host unit tests (installs missing Debian packages)
-# make check         host tests and the QEMU scenarios (builds the test kernel)
+# make check         host tests, the binding checks and the QEMU scenarios
+#                    (builds the test kernels)
 
 KDIR ?= /lib/modules/$(shell uname -r)/build
 ARCH ?= arm64
@@ -48,6 +51,33 @@ dkms-install:
 	@echo "installed pkvm-protected-mmio $(VERSION) in $(DESTDIR)$(DKMSDIR); next:"
 	@echo "  dkms install pkvm-protected-mmio/$(VERSION) -k <kernel>"
 
+# An &{/} fragment cannot know its target's #address-cells and
+# #size-cells, so dtc would check reg against the defaults: those checks
+# are left to dt-validate on the applied tree (test/dt/check).
+DTC_OVERLAY := dtc -@ -I dts -O dtb -Wno-reg_format -Wno-avoid_default_addr_size
+OVERLAYS := $(patsubst dts-overlays/%.dts,dts-overlays/build/%.dtbo,$(wildcard dts-overlays/*.dts))
+TEST_OVERLAYS := $(patsubst test/dt/%.dts,test/dt/build/%.dtbo,$(wildcard test/dt/*.dts))
+
+overlays:
+	@test/install-deps dt
+	@$(MAKE) -s $(OVERLAYS)
+
+# The malformed and special-purpose overlays of the tests.
+test-overlays:
+	@test/install-deps dt
+	@$(MAKE) -s $(TEST_OVERLAYS)
+
+define dtc_overlay
+	@mkdir -p $(@D)
+	$(DTC_OVERLAY) -o $@ $<
+endef
+
+dts-overlays/build/%.dtbo: dts-overlays/%.dts
+	$(dtc_overlay)
+
+test/dt/build/%.dtbo: test/dt/%.dts
+	$(dtc_overlay)
+
 unit:
 	@test/install-deps unit
 	@$(MAKE) -s -C test/unit run
@@ -60,14 +90,14 @@ demo:
 # Host tests, checkpatch and sparse, then every QEMU scenario on every test
 # kernel and hyp mode.
 check:
-	@test/install-deps unit kernel clang qemu lint dkms
+	@test/install-deps unit kernel clang qemu lint dkms dt
 	@$(MAKE) -s -C test/unit
 	@test/tally test/unit/build/test_registry test/unit/build/test_regions \
-		test/lint test/qemu/check
+		test/lint test/dt/check test/qemu/check
 
 clean:
 	@if [ -d test/unit ]; then $(MAKE) -C test/unit clean; fi
-	rm -rf compat/generated
+	rm -rf compat/generated dts-overlays/build test/dt/build
 	@if [ -d "$(KDIR)" ]; then $(MAKE) -C $(KDIR) M=$(CURDIR) ARCH=$(ARCH) $(if $(LLVM),LLVM=$(LLVM)) clean; fi
 
-.PHONY: all module dkms-install unit check demo clean
+.PHONY: all module dkms-install overlays test-overlays unit check demo clean

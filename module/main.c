@@ -27,12 +27,13 @@
 
 #include "../compat/compat.h"
 #include "../hyp/registry.h"
+#include "host.h"
 #include "regions.h"
 
 static char *regions;
 module_param(regions, charp, 0444);
 MODULE_PARM_DESC(regions,
-		 "MMIO regions to protect: ADDR+SIZE[,ADDR+SIZE...]; ADDR page aligned, SIZE a multiple of the page size with an optional K, M, G, T, P or E suffix (e.g. 0x9030000+4K,0x10000000+2M)");
+		 "MMIO regions to protect: ADDR+SIZE[:allow-busy][,...]; ADDR page aligned, SIZE a multiple of the page size with an optional K, M, G, T, P or E suffix (e.g. 0x9030000+4K,0x10000000+2M); :allow-busy protects a region a host driver holds");
 
 static struct pmmio_set set;
 static char *regions_copy;
@@ -49,37 +50,24 @@ static const char *const state_str[] = {
 	[PMMIO_REGION_REFUSED]		= "refused",
 };
 
+/* An allowed busy entry stays its holder's: it is not claimed in iomem. */
+static bool claimed(const struct pmmio_entry *e)
+{
+	return !e->busy;
+}
+
+/* For messages: where region @i was given. */
+static const char *entry_name(unsigned int i)
+{
+	static char buf[320];
+
+	pmmio_format_entry(buf, sizeof(buf), &set.entries[i]);
+	return buf;
+}
+
 static const char *region_state(u32 state)
 {
 	return state < ARRAY_SIZE(state_str) ? state_str[state] : "unknown";
-}
-
-/*
- * host_donate_hyp(accept_mmio) takes RAM as readily as MMIO, so refusing
- * RAM is ours to do: System RAM in iomem, and any page the kernel has a
- * struct page for (no-map carve-outs are not System RAM).
- */
-static bool overlaps_ram(u64 base, u64 size)
-{
-	unsigned long pfn = PHYS_PFN(base), end = PHYS_PFN(base + size);
-
-	if (region_intersects(base, size, IORESOURCE_SYSTEM_RAM,
-			      IORES_DESC_NONE) != REGION_DISJOINT)
-		return true;
-	/* pfn_valid() answers per subsection: one look at each is enough. */
-	for (; pfn < end; pfn = ALIGN(pfn + 1, PAGES_PER_SUBSECTION))
-		if (pfn_valid(pfn))
-			return true;
-	return false;
-}
-
-/* A driver's claim would fail later, or worse, fault on every access. */
-static bool is_busy(u64 base, u64 size)
-{
-	if (!request_mem_region(base, size, KBUILD_MODNAME))
-		return true;
-	release_mem_region(base, size);
-	return false;
 }
 
 /* One line: why nothing happened, and the boot command line that works. */
@@ -191,23 +179,21 @@ static void explain_el2_failure(int ret)
 	}
 	e = &set.entries[i];
 	if (report->stage == PMMIO_STAGE_RECORD) {
-		pr_err("EL2 refused region %u (%s entry %u \"%s\"): %pe; nothing protected\n",
-		       i, e->source, e->index, e->text, ERR_PTR(ret));
+		pr_err("EL2 refused region %u (%s): %pe; nothing protected\n",
+		       i, entry_name(i), ERR_PTR(ret));
 		return;
 	}
 	refused = report->regions[i].state == PMMIO_REGION_REFUSED;
 	if (refused)
-		pr_err("region %u (%s entry %u \"%s\", %llu pages): the host stage-2 does not show every page as the host's (%pe), so it was never donated\n",
-		       i, e->source, e->index, e->text, e->size >> PAGE_SHIFT,
-		       ERR_PTR(ret));
+		pr_err("region %u (%s, %llu pages): the host stage-2 does not show every page as the host's (%pe), so it was never donated\n",
+		       i, entry_name(i), e->size >> PAGE_SHIFT, ERR_PTR(ret));
 	else if (report->unverified_pages)
-		pr_err("region %u (%s entry %u \"%s\", %llu pages): pKVM reported the donation done, but the host could still reach %llu of its pages\n",
-		       i, e->source, e->index, e->text, e->size >> PAGE_SHIFT,
+		pr_err("region %u (%s, %llu pages): pKVM reported the donation done, but the host could still reach %llu of its pages\n",
+		       i, entry_name(i), e->size >> PAGE_SHIFT,
 		       report->unverified_pages);
 	else
-		pr_err("donating region %u (%s entry %u \"%s\", %llu pages) failed at EL2: %pe\n",
-		       i, e->source, e->index, e->text, e->size >> PAGE_SHIFT,
-		       ERR_PTR(ret));
+		pr_err("donating region %u (%s, %llu pages) failed at EL2: %pe\n",
+		       i, entry_name(i), e->size >> PAGE_SHIFT, ERR_PTR(ret));
 	if (!refused)
 		pr_err("rolled back regions %u..0 in reverse order\n", i);
 	else if (i)
@@ -232,7 +218,9 @@ static void fill_request(void)
 static void release_regions(unsigned int nr)
 {
 	while (nr--)
-		release_mem_region(set.entries[nr].base, set.entries[nr].size);
+		if (claimed(&set.entries[nr]))
+			release_mem_region(set.entries[nr].base,
+					   set.entries[nr].size);
 }
 
 /* After a rollback that lost pages: keep only the claims on those regions. */
@@ -241,7 +229,8 @@ static void release_given_back(void)
 	unsigned int i;
 
 	for (i = 0; i < set.nr_entries; i++)
-		if (i >= report->nr_regions || !report->regions[i].lost_pages)
+		if (claimed(&set.entries[i]) &&
+		    (i >= report->nr_regions || !report->regions[i].lost_pages))
 			release_mem_region(set.entries[i].base, set.entries[i].size);
 }
 
@@ -256,9 +245,9 @@ static int claim_regions(void)
 
 	for (i = 0; i < set.nr_entries; i++) {
 		e = &set.entries[i];
-		if (!request_mem_region(e->base, e->size, claim_name)) {
-			pr_err("%s entry %u \"%s\": claimed by a driver since it was checked; nothing protected\n",
-			       e->source, e->index, e->text);
+		if (claimed(e) && !request_mem_region(e->base, e->size, claim_name)) {
+			pr_err("%s: claimed by a driver since it was checked; nothing protected\n",
+			       entry_name(i));
 			release_regions(i);
 			return -EBUSY;
 		}
@@ -284,9 +273,14 @@ static void print_protected(void)
 	for (i = 0; i < set.nr_entries; i++) {
 		const struct pmmio_entry *e = &set.entries[i];
 
-		pr_info("region %u: 0x%llx-0x%llx (%llu page%s) protected\n", i,
-			e->base, e->base + e->size - 1, e->size >> PAGE_SHIFT,
-			e->size == PAGE_SIZE ? "" : "s");
+		pr_info("region %u%s%s%s: 0x%llx-0x%llx (%llu page%s) protected, from %s\n",
+			i, e->label ? " (" : "", e->label ?: "",
+			e->label ? ")" : "", e->base, e->base + e->size - 1,
+			e->size >> PAGE_SHIFT, e->size == PAGE_SIZE ? "" : "s",
+			entry_name(i));
+		if (e->busy)
+			pr_warn("region %u: allow-busy: protected although %s holds it; that driver keeps its claim and faults on any access\n",
+				i, e->holder[0] ? e->holder : "a driver");
 	}
 	host_pages = init_host_pages(&pages);
 	if (host_pages < 0)
@@ -364,14 +358,16 @@ static ssize_t status_show(struct module_attribute *attr,
 			   rb.calls, rb.ns);
 	n += sysfs_emit_at(buf, n, "protect_ticks: %llu\nprotect_ns: %llu\n",
 			   report->protect_ticks, protect_ns());
-	n += sysfs_emit_at(buf, n, "# index base size pages state host_pages\n");
+	n += sysfs_emit_at(buf, n, "# index base size pages state host_pages source label\n");
 	for (i = 0; i < report->nr_regions && i < set.nr_entries; i++)
-		n += sysfs_emit_at(buf, n, "%u 0x%llx 0x%llx %llu %s %lld\n", i,
-				   report->regions[i].pfn << PAGE_SHIFT,
+		n += sysfs_emit_at(buf, n, "%u 0x%llx 0x%llx %llu %s %lld %s[%u] %s\n",
+				   i, report->regions[i].pfn << PAGE_SHIFT,
 				   report->regions[i].nr_pages << PAGE_SHIFT,
 				   report->regions[i].nr_pages,
 				   region_state(report->regions[i].state),
-				   rb.host_pages[i]);
+				   rb.host_pages[i], set.entries[i].source,
+				   set.entries[i].index,
+				   set.entries[i].label ?: "-");
 	mutex_unlock(&status_lock);
 	return n;
 }
@@ -381,7 +377,7 @@ static struct module_attribute status_attr = __ATTR_RO_MODE(status, 0400);
 
 static void print_refusals(void)
 {
-	char line[256];
+	static char line[640];
 	unsigned int i;
 
 	for (i = 0; i < set.nr_refusals; i++) {
@@ -396,8 +392,8 @@ static int __init pmmio_init(void)
 {
 	const struct pmmio_platform platform = {
 		.pa_limit = pmmio_compat_pa_limit(),
-		.overlaps_ram = overlaps_ram,
-		.is_busy = is_busy,
+		.overlaps_ram = pmmio_overlaps_ram,
+		.iomem_state = pmmio_iomem_state,
 	};
 	bool window_shut = pmmio_compat_load_window_shut();
 	int ret;
@@ -413,10 +409,13 @@ static int __init pmmio_init(void)
 		return -ENOMEM;
 	pmmio_set_init(&set);
 	pmmio_parse_regions(&set, "regions=", regions_copy);
+	ret = pmmio_of_add_entries(&set);
+	if (ret)
+		goto err_free_copy;
 	if (!set.nr_given) {
 		if (!window_shut)
-			pr_err("no regions given: set %s.regions=ADDR+SIZE[,...] on the kernel command line or in modprobe.d of the initramfs (not every pKVM loader passes modprobe command-line options)\n",
-			       KBUILD_MODNAME);
+			pr_err("no regions given: set %s.regions=ADDR+SIZE[,...] on the kernel command line or in modprobe.d of the initramfs (not every pKVM loader passes modprobe command-line options), or add a device-tree node compatible with \"%s\"\n",
+			       KBUILD_MODNAME, PMMIO_OF_COMPATIBLE);
 		ret = window_shut ? -EOPNOTSUPP : -EINVAL;
 		goto err_free_copy;
 	}
@@ -472,6 +471,7 @@ err_free_report:
 	 */
 	if (report->lost_pages) {
 		release_given_back();
+		pmmio_of_free();
 		kfree(regions_copy);
 		return ret;
 	}
@@ -482,6 +482,7 @@ err_release:
 err_free_name:
 	kfree(claim_name);
 err_free_copy:
+	pmmio_of_free();
 	kfree(regions_copy);
 	return ret;
 }

@@ -32,6 +32,19 @@ static const char *const reason_str[] = {
 	[PMMIO_DUPLICATE]	= "duplicates",
 	[PMMIO_OVERLAP]		= "overlaps",
 	[PMMIO_TOO_MANY]	= "too many regions",
+	[PMMIO_BAD_OPTION]	= "unknown option after ':' (the only one is allow-busy)",
+	[PMMIO_STRADDLES]	=
+		"region crosses the edge of a resource in /proc/iomem, so it cannot be claimed",
+	[PMMIO_PARTLY_BUSY]	=
+		"region is partly claimed by a driver (busy in /proc/iomem); allow-busy takes only regions drivers hold whole",
+	[PMMIO_DT_CELLS]	=
+		"the parent's #address-cells is not 1-4, or its #size-cells not 1-2",
+	[PMMIO_DT_NO_REG]	= "node has no reg entries",
+	[PMMIO_DT_REG_LENGTH]	=
+		"reg is not a whole number of (#address-cells + #size-cells) entries",
+	[PMMIO_DT_UNTRANSLATABLE] = "reg entry does not translate to a CPU physical address",
+	[PMMIO_DT_ALLOW_BUSY]	=
+		"pkvm,allow-busy is not a list of indices of this node's reg entries",
 };
 
 const char *pmmio_reason_str(enum pmmio_reason reason)
@@ -109,9 +122,11 @@ static enum pmmio_reason parse_size(char *s, u64 *size)
 	return suffix_overflowed(number, *size) ? PMMIO_TOO_BIG : 0;
 }
 
+/* ADDR+SIZE[:allow-busy]; @token is as written again on return. */
 static enum pmmio_reason parse_entry(struct pmmio_entry *e, char *token)
 {
-	char *plus;
+	enum pmmio_reason reason;
+	char *plus, *colon;
 	int ret;
 
 	if (!*token)
@@ -125,7 +140,20 @@ static enum pmmio_reason parse_entry(struct pmmio_entry *e, char *token)
 	*plus = '+';
 	if (ret)
 		return ret == -ERANGE ? PMMIO_TOO_BIG : PMMIO_BAD_ADDR;
-	return parse_size(plus + 1, &e->size);
+
+	colon = strchr(plus + 1, ':');
+	if (colon)
+		*colon = '\0';
+	reason = parse_size(plus + 1, &e->size);
+	if (!colon)
+		return reason;
+	*colon = ':';
+	if (reason)
+		return reason;
+	if (strcmp(colon + 1, "allow-busy"))
+		return PMMIO_BAD_OPTION;
+	e->allow_busy = true;
+	return 0;
 }
 
 /*
@@ -148,6 +176,7 @@ void pmmio_parse_regions(struct pmmio_set *set, const char *source,
 		if (set->nr_entries > PMMIO_MAX_REGIONS)
 			continue;	/* already refused as too many */
 		e = &set->entries[set->nr_entries++];
+		e->origin = PMMIO_FROM_PARAM;
 		e->source = source;
 		e->index = index++;
 		e->text = token;
@@ -157,7 +186,56 @@ void pmmio_parse_regions(struct pmmio_set *set, const char *source,
 	}
 }
 
-static enum pmmio_reason check_entry(const struct pmmio_entry *e,
+/**
+ * pmmio_add_dt_entry() - Add reg entry @index of the node at @path.
+ * @set:	the set to add to
+ * @path:	the node's full path, referenced by the entry
+ * @label:	the node's label property, or NULL
+ * @index:	the reg entry's index
+ *
+ * The entry has no range until pmmio_set_dt_range(); one that never gets
+ * one must be refused (pmmio_refuse()). A whole-node refusal is an entry
+ * with whole_node set.
+ *
+ * Return: the entry, or NULL past the maximum (counted, refused as too
+ * many by pmmio_validate()).
+ */
+struct pmmio_entry *pmmio_add_dt_entry(struct pmmio_set *set,
+				       const char *path, const char *label,
+				       unsigned int index)
+{
+	struct pmmio_entry *e;
+
+	set->nr_given++;
+	if (set->nr_entries > PMMIO_MAX_REGIONS)
+		return NULL;
+	e = &set->entries[set->nr_entries++];
+	e->origin = PMMIO_FROM_DT;
+	e->source = path;
+	e->label = label;
+	e->index = index;
+	return e;
+}
+
+void pmmio_set_dt_range(struct pmmio_entry *e, u64 base, u64 size)
+{
+	e->base = base;
+	e->size = size;
+	scnprintf(e->dt_text, sizeof(e->dt_text), "0x%llx+0x%llx",
+		  (unsigned long long)base, (unsigned long long)size);
+	e->text = e->dt_text;
+}
+
+/* Refuse @e for a reason found outside this file (a malformed node). */
+void pmmio_refuse(struct pmmio_set *set, struct pmmio_entry *e,
+		  enum pmmio_reason reason)
+{
+	/* The entry past the maximum only carries the too-many refusal. */
+	if (e - set->entries < PMMIO_MAX_REGIONS && !e->refused)
+		refuse(set, e, reason, NULL);
+}
+
+static enum pmmio_reason check_entry(struct pmmio_entry *e,
 				     const struct pmmio_platform *plat)
 {
 	if (!e->size)
@@ -170,11 +248,23 @@ static enum pmmio_reason check_entry(const struct pmmio_entry *e,
 		return PMMIO_WRAPS;
 	if (e->base + (e->size - 1) >= plat->pa_limit)
 		return PMMIO_BEYOND_PA;
+	/* Before the busy check: allow-busy never lets RAM through. */
 	if (plat->overlaps_ram(e->base, e->size))
 		return PMMIO_RAM;
-	if (plat->is_busy(e->base, e->size))
-		return PMMIO_BUSY;
-	return 0;
+	e->holder[0] = '\0';
+	switch (plat->iomem_state(e->base, e->size, e->holder, sizeof(e->holder))) {
+	case PMMIO_IOMEM_FREE:
+		return 0;
+	case PMMIO_IOMEM_BUSY:
+		/* Allowed, it stays its holder's: see main.c. */
+		e->busy = true;
+		return e->allow_busy ? 0 : PMMIO_BUSY;
+	case PMMIO_IOMEM_PARTLY_BUSY:
+		/* Its free pages could not be kept from other drivers. */
+		return e->allow_busy ? PMMIO_PARTLY_BUSY : PMMIO_BUSY;
+	default:
+		return PMMIO_STRADDLES;
+	}
 }
 
 static int cmp_entry_base(const void *a, const void *b)
@@ -249,21 +339,41 @@ int pmmio_validate(struct pmmio_set *set, const struct pmmio_platform *plat)
 	return set->nr_refusals ? -EINVAL : 0;
 }
 
-/* One line naming the entry, its text and the reason. */
+/*
+ * Where the entry was given: regions= entry 0 "0x9030000+4K", or
+ * node /protected-mmio@9030000 reg 0 (0x9030000+0x1000).
+ */
+int pmmio_format_entry(char *buf, size_t len, const struct pmmio_entry *e)
+{
+	if (e->origin == PMMIO_FROM_PARAM)
+		return scnprintf(buf, len, "%s entry %u \"%s\"", e->source,
+				 e->index, e->text);
+	if (e->whole_node)
+		return scnprintf(buf, len, "node %s", e->source);
+	if (!e->text)
+		return scnprintf(buf, len, "node %s reg %u", e->source, e->index);
+	return scnprintf(buf, len, "node %s reg %u (%s)", e->source, e->index,
+			 e->text);
+}
+
+/* One line naming the entry, where it was given, and the reason. */
 int pmmio_format_refusal(char *buf, size_t len, const struct pmmio_set *set,
 			 const struct pmmio_refusal *r)
 {
 	const struct pmmio_entry *e = r->entry;
 	int n;
 
-	n = scnprintf(buf, len, "%s entry %u \"%s\": %s", e->source, e->index,
-		      e->text, pmmio_reason_str(r->reason));
-	if (r->other)
-		n += scnprintf(buf + n, len - n, " %s entry %u \"%s\"",
-			       r->other->source, r->other->index,
-			       r->other->text);
-	else if (r->reason == PMMIO_TOO_MANY)
+	n = pmmio_format_entry(buf, len, e);
+	n += scnprintf(buf + n, len - n, ": %s", pmmio_reason_str(r->reason));
+	if (r->other) {
+		n += scnprintf(buf + n, len - n, " ");
+		n += pmmio_format_entry(buf + n, len - n, r->other);
+	} else if ((r->reason == PMMIO_BUSY || r->reason == PMMIO_PARTLY_BUSY) &&
+		   e->holder[0]) {
+		n += scnprintf(buf + n, len - n, ": held by %s", e->holder);
+	} else if (r->reason == PMMIO_TOO_MANY) {
 		n += scnprintf(buf + n, len - n, " (%u given, at most %u)",
 			       set->nr_given, PMMIO_MAX_REGIONS);
+	}
 	return n;
 }

@@ -28,16 +28,39 @@ enum pmmio_reason {
 	PMMIO_DUPLICATE,
 	PMMIO_OVERLAP,
 	PMMIO_TOO_MANY,
+	PMMIO_BAD_OPTION,
+	PMMIO_STRADDLES,
+	PMMIO_PARTLY_BUSY,
+	PMMIO_DT_CELLS,
+	PMMIO_DT_NO_REG,
+	PMMIO_DT_REG_LENGTH,
+	PMMIO_DT_UNTRANSLATABLE,
+	PMMIO_DT_ALLOW_BUSY,
 };
 
-/* One region as the user wrote it. */
+/* Where an entry was given. */
+enum pmmio_origin {
+	PMMIO_FROM_PARAM,	/* an entry of regions= */
+	PMMIO_FROM_DT,		/* a reg entry of a device-tree node */
+};
+
+#define PMMIO_HOLDER_LEN	64
+
+/* One region as the user gave it. */
 struct pmmio_entry {
-	const char *source;	/* "regions=", or a device-tree node */
-	unsigned int index;	/* position within its source */
-	const char *text;	/* as written, for messages */
+	enum pmmio_origin origin;
+	const char *source;	/* "regions=", or the node's full path */
+	const char *label;	/* the node's label property, or NULL */
+	unsigned int index;	/* in regions=, or in the node's reg */
+	const char *text;	/* regions=: as written; DT: ADDR+SIZE, or NULL */
 	u64 base;
 	u64 size;
+	bool allow_busy;	/* may be protected although a driver holds it */
+	bool whole_node;	/* stands for a node refused as a whole */
+	bool busy;		/* drivers hold all of it (allowed, or refused) */
 	bool refused;
+	char holder[PMMIO_HOLDER_LEN];	/* who holds it, when busy and known */
+	char dt_text[40];	/* storage for text of a DT entry */
 };
 
 struct pmmio_refusal {
@@ -46,11 +69,22 @@ struct pmmio_refusal {
 	const struct pmmio_entry *other;	/* DUPLICATE, OVERLAP */
 };
 
+/* A range in the iomem tree, as request_mem_region() would find it. */
+enum pmmio_iomem {
+	PMMIO_IOMEM_FREE,	/* it could be claimed */
+	PMMIO_IOMEM_BUSY,	/* drivers hold every page of it */
+	PMMIO_IOMEM_PARTLY_BUSY, /* drivers hold some of its pages */
+	/* Nothing holds it, but it crosses the edge of a resource. */
+	PMMIO_IOMEM_STRADDLES,
+};
+
 /* What the running kernel knows; the host tests supply fakes. */
 struct pmmio_platform {
 	u64 pa_limit;		/* first address past pKVM's host stage-2 */
 	bool (*overlaps_ram)(u64 base, u64 size);
-	bool (*is_busy)(u64 base, u64 size);
+	/* Names a holder in @holder, when busy and known, else leaves "". */
+	enum pmmio_iomem (*iomem_state)(u64 base, u64 size, char *holder,
+					size_t len);
 };
 
 struct pmmio_set {
@@ -65,8 +99,15 @@ struct pmmio_set {
 void pmmio_set_init(struct pmmio_set *set);
 void pmmio_parse_regions(struct pmmio_set *set, const char *source,
 			 char *list);
+struct pmmio_entry *pmmio_add_dt_entry(struct pmmio_set *set,
+				       const char *path, const char *label,
+				       unsigned int index);
+void pmmio_set_dt_range(struct pmmio_entry *e, u64 base, u64 size);
+void pmmio_refuse(struct pmmio_set *set, struct pmmio_entry *e,
+		  enum pmmio_reason reason);
 int pmmio_validate(struct pmmio_set *set, const struct pmmio_platform *plat);
 const char *pmmio_reason_str(enum pmmio_reason reason);
+int pmmio_format_entry(char *buf, size_t len, const struct pmmio_entry *e);
 int pmmio_format_refusal(char *buf, size_t len, const struct pmmio_set *set,
 			 const struct pmmio_refusal *refusal);
 

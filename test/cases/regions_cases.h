@@ -7,7 +7,10 @@
 #ifndef PMMIO_REGIONS_CASES_H
 #define PMMIO_REGIONS_CASES_H
 
-/* A 40-bit machine with RAM at 1 GiB and a claimed UART page, like QEMU virt. */
+/*
+ * A 40-bit machine with RAM at 1 GiB, a UART page its driver holds, and an
+ * RTC page whose device has a resource but no driver, like QEMU virt.
+ */
 #define PA_LIMIT	0x10000000000ULL
 #define RAM_START	0x40000000ULL
 #define RAM_END		0x80000000ULL
@@ -19,15 +22,32 @@ static bool fake_overlaps_ram(u64 base, u64 size)
 	return base < RAM_END && RAM_START < base + size;
 }
 
-static bool fake_is_busy(u64 base, u64 size)
+#define BUSY_HOLDER	"uart-pl011 (9000000.pl011)"
+#define DEVICE_START	0x09010000ULL
+#define DEVICE_END	0x09011000ULL
+
+/* As request_mem_region() sees the iomem tree. */
+static enum pmmio_iomem fake_iomem_state(u64 base, u64 size, char *holder,
+					 size_t len)
 {
-	return base < BUSY_END && BUSY_START < base + size;
+	u64 end = base + size;
+
+	if (base < BUSY_END && BUSY_START < end) {
+		snprintf(holder, len, "%s", BUSY_HOLDER);
+		return base >= BUSY_START && end <= BUSY_END ?
+		       PMMIO_IOMEM_BUSY : PMMIO_IOMEM_PARTLY_BUSY;
+	}
+	/* A claim nests inside a resource, not across or around it. */
+	if (base < DEVICE_END && DEVICE_START < end &&
+	    (base < DEVICE_START || end > DEVICE_END))
+		return PMMIO_IOMEM_STRADDLES;
+	return PMMIO_IOMEM_FREE;
 }
 
 static const struct pmmio_platform platform = {
 	.pa_limit = PA_LIMIT,
 	.overlaps_ram = fake_overlaps_ram,
-	.is_busy = fake_is_busy,
+	.iomem_state = fake_iomem_state,
 };
 
 #define NONE (-1)
@@ -76,6 +96,9 @@ static const struct parse_case cases[] = {
 	OK("ends_at_pa_limit", "0xfffffff000+4K", 1, { 0xfffffff000, 0x1000 }),
 	OK("next_to_ram", "0x3ffff000+4K", 1, { 0x3ffff000, 0x1000 }),
 	OK("empty_list", "", 0),
+	OK("busy_allowed", "0x9000000+4K:allow-busy", 1, { 0x9000000, 0x1000 }),
+	OK("allow_busy_not_busy", "0x9030000+4K:allow-busy", 1,
+	   { 0x9030000, 0x1000 }),
 
 	BAD("empty_middle", "0x9030000+4K,,0x10000000+2M", 3, 1,
 	    R(1, PMMIO_EMPTY)),
@@ -119,6 +142,27 @@ static const struct parse_case cases[] = {
 	BAD("ram", "0x40000000+4K", 1, 1, R(0, PMMIO_RAM)),
 	BAD("into_ram", "0x3ffff000+8K", 1, 1, R(0, PMMIO_RAM)),
 	BAD("busy", "0x9000000+4K", 1, 1, R(0, PMMIO_BUSY)),
+	BAD("allow_busy_never_ram", "0x40000000+4K:allow-busy", 1, 1,
+	    R(0, PMMIO_RAM)),
+	BAD("partly_busy", "0x8fff000+8K", 1, 1, R(0, PMMIO_BUSY)),
+	BAD("partly_busy_allowed", "0x9000000+8K:allow-busy", 1, 1,
+	    R(0, PMMIO_PARTLY_BUSY)),
+	OK("inside_device", "0x9010000+4K", 1, { 0x9010000, 0x1000 }),
+	BAD("across_device", "0x900f000+8K", 1, 1, R(0, PMMIO_STRADDLES)),
+	BAD("around_device", "0x900f000+12K", 1, 1, R(0, PMMIO_STRADDLES)),
+	BAD("around_device_allowed", "0x900f000+12K:allow-busy", 1, 1,
+	    R(0, PMMIO_STRADDLES)),
+	BAD("option_unknown", "0x9030000+4K:allow", 1, 1, R(0, PMMIO_BAD_OPTION)),
+	BAD("option_empty", "0x9030000+4K:", 1, 1, R(0, PMMIO_BAD_OPTION)),
+	BAD("option_twice", "0x9030000+4K:allow-busy:allow-busy", 1, 1,
+	    R(0, PMMIO_BAD_OPTION)),
+	BAD("option_uppercase", "0x9030000+4K:ALLOW-BUSY", 1, 1,
+	    R(0, PMMIO_BAD_OPTION)),
+	BAD("option_bad_size_first", "0x9030000+4Q:allow-busy", 1, 1,
+	    R(0, PMMIO_BAD_SIZE)),
+	BAD("option_no_size", "0x9030000:allow-busy", 1, 1, R(0, PMMIO_NO_SIZE)),
+	BAD("option_size_missing", "0x9030000+:allow-busy", 1, 1,
+	    R(0, PMMIO_NO_SIZE)),
 	BAD("duplicate", "0x9030000+4K,0x9030000+4K", 2, 1,
 	    R2(1, PMMIO_DUPLICATE, 0)),
 	BAD("overlap_tail", "0x9030000+8K,0x9031000+4K", 2, 1,

@@ -31,9 +31,15 @@ status_field() {
 	sed -n "s/^$1: //p" "$STATUS"
 }
 
-# The status line of region $1: "index base size pages state host_pages".
+# The status line of region $1:
+# "index base size pages state host_pages source label".
 status_region() {
 	grep "^$1 " "$STATUS"
+}
+
+# Some region's status line is $1 after its index.
+status_lists() {
+	grep -v '^#' "$STATUS" | cut -d' ' -f2- | grep -qxF -- "$1"
 }
 
 in_dmesg() {

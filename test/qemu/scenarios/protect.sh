@@ -4,8 +4,8 @@ expect "2 regions, 513 pages" [ "$(status_field regions)" = 2 -a "$(status_field
 expect "readback comes from EL2" [ "$(status_field readback)" = el2 ]
 expect "EL2: host reaches 0 pages" [ "$(status_field host_pages)" = 0 ]
 expect "one readback call per region of at most 512 pages" [ "$(status_field readback_calls)" = 2 ]
-expect "region 0 protected at EL2" [ "$(status_region 0)" = "0 0x9030000 0x1000 1 protected 0" ]
-expect "region 1 protected at EL2" [ "$(status_region 1)" = "1 0x10000000 0x200000 512 protected 0" ]
+expect "region 0 protected at EL2" [ "$(status_region 0)" = "0 0x9030000 0x1000 1 protected 0 regions=[0] -" ]
+expect "region 1 protected at EL2" [ "$(status_region 1)" = "1 0x10000000 0x200000 512 protected 0 regions=[1] -" ]
 expect "EL2 timed the protection" [ "$(status_field protect_ticks)" -gt 0 ]
 expect "PL061 page: SIGSEGV" segfault 0x9030000
 expect "PL061 page, last word: SIGSEGV" segfault 0x9030ffc

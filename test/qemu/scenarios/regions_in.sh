@@ -2,7 +2,7 @@
 # reaches the module on every kernel; the kernel command line only where
 # pKVM's loader mounts /proc before running modprobe (not android14-6.1).
 if [ "$WANT" = protected ]; then
-	expect "region 0 protected at EL2" [ "$(status_region 0)" = "0 0x9030000 0x1000 1 protected 0" ]
+	expect "region 0 protected at EL2" [ "$(status_region 0)" = "0 0x9030000 0x1000 1 protected 0 regions=[0] -" ]
 	expect "PL061 page: SIGSEGV" segfault 0x9030000
 else
 	expect "the module got no regions" in_dmesg "pkvm_protected_mmio: no regions given"
