@@ -10,6 +10,7 @@
 # make demo          build a pKVM test kernel and the module, boot it in QEMU
 #                    and show the protected regions
 # make unit          host unit tests (installs missing Debian packages)
+# make fuzz          each libFuzzer target for FUZZ_SECONDS (default 300)
 # make check         host tests, the binding checks and the QEMU scenarios
 #                    (builds the test kernels)
 
@@ -82,6 +83,11 @@ unit:
 	@test/install-deps unit
 	@$(MAKE) -s -C test/unit run
 
+FUZZ_SECONDS ?= 300
+fuzz:
+	@test/install-deps fuzz
+	@PMMIO_FUZZ_SECONDS=$(FUZZ_SECONDS) test/tally test/fuzz/run
+
 # The main job: build everything, boot pKVM in QEMU, protect the default regions.
 demo:
 	@test/install-deps kernel qemu
@@ -90,14 +96,15 @@ demo:
 # Host tests, checkpatch and sparse, then every QEMU scenario on every test
 # kernel and hyp mode.
 check:
-	@test/install-deps unit kernel clang qemu lint dkms dt
+	@test/install-deps unit kernel clang qemu lint dkms dt fuzz
 	@$(MAKE) -s -C test/unit
 	@test/tally test/unit/build/test_registry test/unit/build/test_regions \
-		test/lint test/dt/check test/qemu/check
+		test/fuzz/run test/lint test/dt/check test/qemu/check
 
 clean:
 	@if [ -d test/unit ]; then $(MAKE) -C test/unit clean; fi
+	@if [ -d test/fuzz ]; then $(MAKE) -C test/fuzz clean; fi
 	rm -rf compat/generated dts-overlays/build test/dt/build
 	@if [ -d "$(KDIR)" ]; then $(MAKE) -C $(KDIR) M=$(CURDIR) ARCH=$(ARCH) $(if $(LLVM),LLVM=$(LLVM)) clean; fi
 
-.PHONY: all module dkms-install overlays test-overlays unit check demo clean
+.PHONY: all module dkms-install overlays test-overlays unit fuzz check demo clean

@@ -28,13 +28,15 @@ kernel_recipe() {
 # Every test kernel's name, in the matrix's order.
 PMMIO_KERNELS=$(grep -v '^#' "$PMMIO_TOP/test/kernel/matrix" | awk 'NF {print $1}' | xargs)
 
-# The QEMU machine every test boots, and whose own DTB overlays apply to.
+# The QEMU machine every test boots, and whose own DTB overlays apply to
+# (the number of CPUs, -smp, is the runner's --smp).
 PMMIO_QEMU_MACHINE=virt,virtualization=on,gic-version=3
-PMMIO_QEMU_OPTS=(-cpu max -smp 2 -m 512 -nographic -no-reboot -monitor none -nic none)
+PMMIO_QEMU_OPTS=(-cpu max -m 512 -nographic -no-reboot -monitor none -nic none)
 
-# qemu_dtb FILE: dump QEMU's own DTB for exactly that machine into FILE.
+# qemu_dtb FILE [CPUS]: dump QEMU's own DTB for exactly that machine, with
+# CPUS CPUs (default 2), into FILE.
 qemu_dtb() {
-	qemu-system-aarch64 -M "$PMMIO_QEMU_MACHINE,dumpdtb=$1" "${PMMIO_QEMU_OPTS[@]}" \
+	qemu-system-aarch64 -M "$PMMIO_QEMU_MACHINE,dumpdtb=$1" "${PMMIO_QEMU_OPTS[@]}" -smp "${2:-2}" \
 		</dev/null >"$1.log" 2>&1 || { cat "$1.log" >&2; die "QEMU did not dump its device tree"; }
 }
 

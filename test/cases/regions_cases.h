@@ -183,9 +183,9 @@ static const struct parse_case cases[] = {
  * Parse and validate @c->input into @set. Returns NULL if the outcome is
  * the expected one, or a description of the first difference (in @why).
  */
-static const char *regions_case_failure(const struct parse_case *c,
-					struct pmmio_set *set,
-					char *why, size_t len)
+static const char *__maybe_unused
+regions_case_failure(const struct parse_case *c, struct pmmio_set *set,
+		     char *why, size_t len)
 {
 	const struct pmmio_entry *other;
 	const struct pmmio_refusal *r;

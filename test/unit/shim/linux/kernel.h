@@ -6,6 +6,7 @@
 #include <linux/types.h>
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+#define __maybe_unused __attribute__((unused))
 
 int kstrtou64(const char *s, unsigned int base, u64 *res);
 unsigned long long memparse(const char *ptr, char **retptr);

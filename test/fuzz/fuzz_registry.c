@@ -1,0 +1,149 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * libFuzzer target over hyp/registry.c, the shipped EL2 logic, against the
+ * simulated pKVM of test/unit/sim_stage2.c: random region sets, foreign
+ * pages, every generation's failure behaviour at a random page, a random
+ * EL2 page-table pool, with or without host_stage2_mod_prot.
+ *
+ * The invariant, on the host stage-2: after a failed protection the host
+ * owns again every page it owned before, except exactly the pages the
+ * registry reports lost (none when host_stage2_mod_prot works), and no
+ * page that was not the host's changed hands. After a success, every page
+ * of every region is the hypervisor's and nothing else changed. (EL2's
+ * own mappings are not part of it: a generation whose annotation failed
+ * after mapping can leave EL2 mapping a page the host owns again.)
+ *
+ * Regions lie in the first WINDOW pages, so that one execution stays
+ * cheap under ASan; the pages past it are compared in one memcmp().
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <linux/kernel.h>
+
+#include "../../hyp/registry.h"
+#include "../unit/sim_stage2.h"
+
+#define MAX_FUZZ_REGIONS	8
+#define MAX_FUZZ_PAGES		600	/* per region: more than one table of 512 */
+#define MAX_FOREIGN		4
+#define WINDOW			0x2000
+
+#define require(cond)							\
+	do {								\
+		if (!(cond)) {						\
+			fprintf(stderr, "violated: %s\n", #cond);	\
+			abort();					\
+		}							\
+	} while (0)
+
+static struct pmmio_registry reg;
+static struct pmmio_protect_result res;
+static u8 owner_before[SIM_NR_PFNS];
+static u8 in_region[WINDOW + MAX_FUZZ_PAGES];
+
+struct input {
+	const u8 *p;
+	size_t len;
+};
+
+static u64 take(struct input *in, unsigned int bytes)
+{
+	u64 v = 0;
+
+	while (bytes--) {
+		v = v << 8 | (in->len ? *in->p : 0);
+		if (in->len) {
+			in->p++;
+			in->len--;
+		}
+	}
+	return v;
+}
+
+static void configure(struct input *in)
+{
+	u64 flags = take(in, 1), i, nr, pfn;
+
+	sim_reset();
+	sim.model = flags % 4;
+	sim.fail_site = (flags >> 2) % 3;
+	sim.no_restore = flags & 0x10;
+	sim.strict_give_back = flags & 0x20;
+	sim.fail_at = take(in, 2);
+	if (flags & 0x40) {
+		sim.pool_limited = true;
+		sim.pool_pages = take(in, 1);
+	}
+	/* RAM, which pKVM takes like MMIO: the registry must cope. */
+	sim.ram_start = 0x1000;
+	sim.ram_end = 0x1400;
+	nr = take(in, 1) % (MAX_FOREIGN + 1);
+	for (i = 0; i < nr; i++) {
+		pfn = take(in, 2) % WINDOW;
+		sim.owner[pfn] = SIM_OTHER;
+	}
+}
+
+static void add_regions(struct input *in)
+{
+	u64 nr = take(in, 1) % (MAX_FUZZ_REGIONS + 1), i, j, pfn, pages;
+
+	pmmio_registry_init(&reg, SIM_NR_PFNS);
+	memset(in_region, 0, sizeof(in_region));
+	for (i = 0; i < nr; i++) {
+		pfn = take(in, 2) % WINDOW;
+		pages = take(in, 2) % MAX_FUZZ_PAGES + 1;
+		if (pmmio_registry_add(&reg, pfn, pages))
+			continue;	/* refused: never donated */
+		for (j = pfn; j < pfn + pages; j++)
+			in_region[j] = 1;
+	}
+}
+
+int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
+{
+	struct input in = { data, size };
+	u64 pfn, reported_lost = 0, now_lost = 0;
+	unsigned int i;
+	int ret;
+
+	configure(&in);
+	add_regions(&in);
+	memcpy(owner_before, sim.owner, sizeof(owner_before));
+	ret = pmmio_registry_protect(&reg, &res);
+
+	/* Past the regions' reach nothing may change at all. */
+	require(!memcmp(owner_before + WINDOW + MAX_FUZZ_PAGES,
+			sim.owner + WINDOW + MAX_FUZZ_PAGES,
+			SIM_NR_PFNS - WINDOW - MAX_FUZZ_PAGES));
+	if (!ret) {
+		for (pfn = 0; pfn < WINDOW + MAX_FUZZ_PAGES; pfn++)
+			require(in_region[pfn] ? sim.owner[pfn] == SIM_HYP :
+				sim.owner[pfn] == owner_before[pfn]);
+		require(!reg.lost_pages);
+		return 0;
+	}
+
+	require(res.err == ret);
+	for (i = 0; i < reg.nr_lost_runs && i < PMMIO_MAX_LOST_RUNS; i++)
+		reported_lost += reg.lost[i].nr_pages;
+	require(reported_lost <= reg.lost_pages);
+	for (pfn = 0; pfn < WINDOW + MAX_FUZZ_PAGES; pfn++) {
+		if (owner_before[pfn] != SIM_HOST) {
+			/* Never the registry's to give: foreign stays foreign. */
+			require(sim.owner[pfn] == owner_before[pfn]);
+			continue;
+		}
+		if (sim.owner[pfn] == SIM_HOST)
+			continue;
+		require(in_region[pfn]);
+		now_lost++;
+	}
+	require(now_lost == reg.lost_pages);
+	if (!sim.no_restore)
+		require(!reg.lost_pages);
+	return 0;
+}
