@@ -17,6 +17,7 @@
 
 #include "el2.h"
 #include "registry.h"
+#include "selftest.h"
 
 struct pmmio_request pmmio_request;
 
@@ -86,6 +87,17 @@ int pmmio_el2_protect(void)
 	report = pmmio_host_share_page(pmmio_request.report_pfn);
 	if (!report)
 		return -EPERM;
+
+#ifdef PMMIO_SELFTEST_PAGE
+	/* Defence in depth, as for the regions: EL1 checked it already. */
+	ret = pmmio_request.selftest_pfn < pmmio_request.pfn_limit ?
+	      pmmio_ownership_selftest(pmmio_request.selftest_pfn,
+				       &report->selftest_step) : -ERANGE;
+	if (ret) {
+		report->stage = PMMIO_STAGE_SELFTEST;
+		goto out;
+	}
+#endif
 
 	ret = record_regions(report);
 	if (ret) {

@@ -41,6 +41,7 @@
 struct pmmio_request {
 	u64 report_pfn;		/* host page EL2 shares and reports into */
 	u64 pfn_limit;		/* first pfn past the host stage-2 */
+	u64 selftest_pfn;	/* PMMIO_SELFTEST_PAGE builds: scratch page */
 	u32 nr_regions;
 	u32 reserved;
 	struct {
@@ -54,6 +55,25 @@ enum pmmio_stage {
 	PMMIO_STAGE_NONE,
 	PMMIO_STAGE_RECORD,	/* the registry refused a region */
 	PMMIO_STAGE_PROTECT,	/* a donation failed; the rollback ran */
+	PMMIO_STAGE_SELFTEST,	/* the ownership selftest failed */
+};
+
+/*
+ * The ownership selftest's transitions of its scratch page, in order
+ * (builds with PMMIO_SELFTEST_PAGE only): each is asserted from the host
+ * stage-2 or is a call that must succeed.
+ */
+enum pmmio_selftest_step {
+	PMMIO_ST_HOST_OWNED,	/* the page starts as the host's */
+	PMMIO_ST_DONATE,	/* host_donate_hyp takes it */
+	PMMIO_ST_HYP_OWNED,	/* the host stage-2 no longer gives it to the host */
+	PMMIO_ST_GIVE_BACK,	/* hyp_donate_host returns it */
+	PMMIO_ST_HOST_AGAIN,	/* the host has it again */
+	PMMIO_ST_DONATE_AGAIN,	/* host_donate_hyp takes it a second time */
+	PMMIO_ST_HYP_AGAIN,	/* the host cannot reach it again */
+	PMMIO_ST_RETURN,	/* hyp_donate_host returns it for good */
+	PMMIO_ST_HOST_FINAL,	/* the host has it, as before the selftest */
+	PMMIO_ST_PASSED,
 };
 
 struct pmmio_run {
@@ -71,7 +91,7 @@ struct pmmio_report {
 	s32 restore_err;	/* first error of host_stage2_mod_prot, or 0 */
 	u32 nr_regions;
 	u32 nr_lost_runs;	/* entries of lost[] */
-	u32 reserved;
+	u32 selftest_step;	/* enum pmmio_selftest_step reached */
 	u64 lost_pages;		/* pages of all regions not given back */
 	u64 protect_ticks;	/* generic-timer ticks spent protecting */
 	u64 counter_freq;	/* CNTFRQ_EL0 as EL2 read it */

@@ -164,11 +164,75 @@ static void report_rollback(void)
 		       host_pages, pages);
 }
 
+#ifdef PMMIO_SELFTEST_PAGE
+/*
+ * Test builds: the scratch page of the ownership selftest, checked with
+ * the regions (its source names it in a refusal), claimed for good.
+ */
+static char selftest_text[32];
+static u64 selftest_base;
+
+static const char *const selftest_step_str[] = {
+	[PMMIO_ST_HOST_OWNED]	= "the host owns it",
+	[PMMIO_ST_DONATE]	= "host_donate_hyp",
+	[PMMIO_ST_HYP_OWNED]	= "the hypervisor owns it",
+	[PMMIO_ST_GIVE_BACK]	= "hyp_donate_host",
+	[PMMIO_ST_HOST_AGAIN]	= "the host owns it again",
+	[PMMIO_ST_DONATE_AGAIN]	= "host_donate_hyp again",
+	[PMMIO_ST_HYP_AGAIN]	= "the hypervisor owns it again",
+	[PMMIO_ST_RETURN]	= "hyp_donate_host again",
+	[PMMIO_ST_HOST_FINAL]	= "the host owns it at the end",
+};
+
+static void add_selftest_page(void)
+{
+	scnprintf(selftest_text, sizeof(selftest_text), "0x%llx+0x%lx",
+		  (u64)PMMIO_SELFTEST_PAGE, PAGE_SIZE);
+	pmmio_parse_regions(&set, "PMMIO_SELFTEST_PAGE=", selftest_text);
+}
+
+/* Validated with the regions, it is no region: out of the set again. */
+static int take_selftest_page(void)
+{
+	selftest_base = set.entries[--set.nr_entries].base;
+	set.nr_given--;
+	if (!request_mem_region(selftest_base, PAGE_SIZE, claim_name)) {
+		pr_err("selftest page 0x%llx: claimed by a driver since it was checked; nothing protected\n",
+		       selftest_base);
+		return -EBUSY;
+	}
+	pmmio_compat_request()->selftest_pfn = PHYS_PFN(selftest_base);
+	return 0;
+}
+
+static bool explain_selftest(int ret)
+{
+	u32 step = report->selftest_step;
+
+	if (report->stage != PMMIO_STAGE_SELFTEST) {
+		pr_info("ownership selftest passed: page 0x%llx went through %u transitions\n",
+			selftest_base, PMMIO_ST_PASSED);
+		return false;
+	}
+	pr_err("ownership selftest failed at step %u (%s) of page 0x%llx: %pe; nothing protected\n",
+	       step, step < ARRAY_SIZE(selftest_step_str) ?
+	       selftest_step_str[step] : "unknown", selftest_base, ERR_PTR(ret));
+	return true;
+}
+#else
+static void add_selftest_page(void) {}
+static int take_selftest_page(void) { return 0; }
+static bool explain_selftest(int ret) { return false; }
+#endif
+
 static void explain_el2_failure(int ret)
 {
 	u32 i = report->failed_region;
 	const struct pmmio_entry *e;
 	bool refused;
+
+	if (explain_selftest(ret))
+		return;
 
 	/* EL2 names a region by index: never trust it past what we sent. */
 	if (report->stage == PMMIO_STAGE_NONE || i >= set.nr_entries ||
@@ -419,6 +483,7 @@ static int __init pmmio_init(void)
 		ret = window_shut ? -EOPNOTSUPP : -EINVAL;
 		goto err_free_copy;
 	}
+	add_selftest_page();
 	ret = pmmio_validate(&set, &platform);
 	if (ret) {
 		print_refusals();
@@ -434,6 +499,9 @@ static int __init pmmio_init(void)
 	claim_name = kstrdup(KBUILD_MODNAME, GFP_KERNEL);
 	if (!claim_name)
 		goto err_free_copy;
+	ret = take_selftest_page();
+	if (ret)
+		goto err_free_name;
 	ret = claim_regions();
 	if (ret)
 		goto err_free_name;
@@ -455,6 +523,7 @@ static int __init pmmio_init(void)
 		goto err_free_report;
 	}
 
+	explain_selftest(0);
 	print_protected();
 	ret = sysfs_create_file(&THIS_MODULE->mkobj.kobj, &status_attr.attr);
 	if (ret)

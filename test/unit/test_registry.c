@@ -18,6 +18,7 @@
 #include <linux/kernel.h>
 
 #include "../../hyp/registry.h"
+#include "../../hyp/selftest.h"
 #include "sim_stage2.h"
 
 /* Eight regions of different sizes, with gaps and one adjacent pair. */
@@ -594,6 +595,80 @@ static const char *const restore_suffix[] = { "", "_no_mod_prot" };
 #define NR_FAILURE_CASES \
 	(ARRAY_SIZE(models) * ARRAY_SIZE(sites) * ARRAY_SIZE(four) * NR_POSITIONS * 2)
 
+/* The scratch page goes through every transition and ends as it started. */
+static void selftest_passes(void **state)
+{
+	u32 step;
+
+	(void)state;
+	sim_reset();
+	assert_int_equal(pmmio_ownership_selftest(0xa000, &step), 0);
+	assert_int_equal(step, PMMIO_ST_PASSED);
+	assert_int_equal(sim.nr_donate, 2);
+	assert_int_equal(sim.nr_give_back, 2);
+	assert_host_as_before();
+}
+
+/* A failed call names its step, and the page goes back to the host. */
+static void selftest_names_failed_call(void **state)
+{
+	static const struct {
+		enum sim_site site;
+		u64 fail_at;
+		u32 step;
+	} cases[] = {
+		{ SIM_FAIL_ANNOTATE, 1, PMMIO_ST_DONATE },
+		{ SIM_FAIL_MAP, 1, PMMIO_ST_DONATE },
+		{ SIM_FAIL_ANNOTATE, 2, PMMIO_ST_DONATE_AGAIN },
+		{ SIM_FAIL_MAP, 2, PMMIO_ST_DONATE_AGAIN },
+	};
+	unsigned int i;
+	u32 step;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		sim_reset();
+		sim.fail_site = cases[i].site;
+		sim.fail_at = cases[i].fail_at;
+		assert_int_equal(pmmio_ownership_selftest(0xa000, &step), -ENOMEM);
+		assert_int_equal(step, cases[i].step);
+		assert_int_equal(sim_pages_not_host(0, SIM_NR_PFNS), 0);
+	}
+}
+
+/*
+ * A donation that reports success but leaves the host the page (6.12-early
+ * with a failed annotation, had its WARN not panicked) fails the assertion
+ * that follows it.
+ */
+static void selftest_asserts_owner(void **state)
+{
+	u32 step;
+
+	(void)state;
+	sim_reset();
+	sim.model = SIM_6_12_EARLY;
+	sim.fail_site = SIM_FAIL_ANNOTATE;
+	sim.fail_at = 1;
+	assert_int_equal(pmmio_ownership_selftest(0xa000, &step), -EBADE);
+	assert_int_equal(step, PMMIO_ST_HYP_OWNED);
+	assert_int_equal(sim_pages_not_host(0, SIM_NR_PFNS), 0);
+}
+
+/* A page that is not the host's is refused at once and left alone. */
+static void selftest_refuses_foreign_page(void **state)
+{
+	u32 step;
+
+	(void)state;
+	sim_reset();
+	sim.owner[0xa000] = SIM_OTHER;
+	assert_int_equal(pmmio_ownership_selftest(0xa000, &step), -EBADE);
+	assert_int_equal(step, PMMIO_ST_HOST_OWNED);
+	assert_int_equal(sim.nr_calls, 0);
+	assert_int_equal(sim.owner[0xa000], SIM_OTHER);
+}
+
 int main(void)
 {
 	static struct failure_case cases[NR_FAILURE_CASES];
@@ -621,6 +696,10 @@ int main(void)
 		cmocka_unit_test(add_refuses_past_maximum),
 		cmocka_unit_test(frozen_after_success),
 		cmocka_unit_test(frozen_after_failure),
+		cmocka_unit_test(selftest_passes),
+		cmocka_unit_test(selftest_names_failed_call),
+		cmocka_unit_test(selftest_asserts_owner),
+		cmocka_unit_test(selftest_refuses_foreign_page),
 	};
 	static struct CMUnitTest tests[ARRAY_SIZE(fixed) + NR_FAILURE_CASES];
 	unsigned int n = 0, i, m, s, k, p, r;
