@@ -32,10 +32,11 @@ static void give_page_back(u64 pfn)
 
 int pmmio_ownership_selftest(u64 pfn, u32 *step)
 {
+	u32 at;		/* not *step: the report page is the host's to change */
 	int ret = 0;
 
-	for (*step = PMMIO_ST_HOST_OWNED; *step < PMMIO_ST_PASSED; (*step)++) {
-		switch (*step) {
+	for (at = PMMIO_ST_HOST_OWNED; at < PMMIO_ST_PASSED; at++) {
+		switch (at) {
 		case PMMIO_ST_HOST_OWNED:
 		case PMMIO_ST_HOST_AGAIN:
 		case PMMIO_ST_HOST_FINAL:
@@ -57,8 +58,9 @@ int pmmio_ownership_selftest(u64 pfn, u32 *step)
 		if (ret)
 			break;
 	}
+	*step = at;
 	/* Never leave the page behind, unless it was not the host's at all. */
-	if (ret && *step != PMMIO_ST_HOST_OWNED)
+	if (ret && at != PMMIO_ST_HOST_OWNED)
 		give_page_back(pfn);
 	return ret;
 }

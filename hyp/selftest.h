@@ -12,13 +12,14 @@
 /**
  * pmmio_ownership_selftest() - Walk a scratch page through every transition
  * @pfn:	A page the host owns and nothing else uses, below the PA limit.
- * @step:	Set to the enum pmmio_selftest_step reached: PMMIO_ST_PASSED,
- *		or the one that failed.
+ * @step:	Set, once, to the enum pmmio_selftest_step reached:
+ *		PMMIO_ST_PASSED, or the one that failed. Never read.
  *
  * Donate, read back, give back, read back, donate again, read back, give
  * back, read back: the calls and states the protection relies on, in the
  * manner of pKVM's own pkvm_ownership_selftest(). After a failure the page
- * is given back (or mapped for the host) if it can be.
+ * is given back, or mapped for the host, where pKVM allows it; else it
+ * stays the hypervisor's.
  *
  * Return: 0, -EBADE if the host stage-2 showed the wrong owner, or the
  * failed call's -errno.

@@ -171,6 +171,8 @@ static void report_rollback(void)
  */
 static char selftest_text[32];
 static u64 selftest_base;
+/* Its claim's name: never freed, as the claim is never released. */
+static const char *selftest_claim;
 
 static const char *const selftest_step_str[] = {
 	[PMMIO_ST_HOST_OWNED]	= "the host owns it",
@@ -196,7 +198,10 @@ static int take_selftest_page(void)
 {
 	selftest_base = set.entries[--set.nr_entries].base;
 	set.nr_given--;
-	if (!request_mem_region(selftest_base, PAGE_SIZE, claim_name)) {
+	selftest_claim = kstrdup(KBUILD_MODNAME, GFP_KERNEL);
+	if (!selftest_claim)
+		return -ENOMEM;
+	if (!request_mem_region(selftest_base, PAGE_SIZE, selftest_claim)) {
 		pr_err("selftest page 0x%llx: claimed by a driver since it was checked; nothing protected\n",
 		       selftest_base);
 		return -EBUSY;
@@ -209,11 +214,13 @@ static bool explain_selftest(int ret)
 {
 	u32 step = report->selftest_step;
 
-	if (report->stage != PMMIO_STAGE_SELFTEST) {
+	if (step == PMMIO_ST_PASSED) {
 		pr_info("ownership selftest passed: page 0x%llx went through %u transitions\n",
 			selftest_base, PMMIO_ST_PASSED);
 		return false;
 	}
+	if (report->stage != PMMIO_STAGE_SELFTEST)
+		return false;	/* it never ran */
 	pr_err("ownership selftest failed at step %u (%s) of page 0x%llx: %pe; nothing protected\n",
 	       step, step < ARRAY_SIZE(selftest_step_str) ?
 	       selftest_step_str[step] : "unknown", selftest_base, ERR_PTR(ret));

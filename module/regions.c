@@ -339,21 +339,31 @@ int pmmio_validate(struct pmmio_set *set, const struct pmmio_platform *plat)
 	return set->nr_refusals ? -EINVAL : 0;
 }
 
+/* Longest text and path of an entry a message shows, so that lines fit. */
+#define TEXT_SHOWN	80
+#define PATH_SHOWN	120
+
 /*
  * Where the entry was given: regions= entry 0 "0x9030000+4K", or
- * node /protected-mmio@9030000 reg 0 (0x9030000+0x1000).
+ * node /protected-mmio@9030000 reg 0 (0x9030000+0x1000); a longer text
+ * or path is cut, and ends in "...".
  */
 int pmmio_format_entry(char *buf, size_t len, const struct pmmio_entry *e)
 {
+	const char *cut_text = e->text && strlen(e->text) > TEXT_SHOWN ? "..." : "";
+	const char *cut_path = strlen(e->source) > PATH_SHOWN ? "..." : "";
+
 	if (e->origin == PMMIO_FROM_PARAM)
-		return scnprintf(buf, len, "%s entry %u \"%s\"", e->source,
-				 e->index, e->text);
+		return scnprintf(buf, len, "%s entry %u \"%.*s%s\"", e->source,
+				 e->index, TEXT_SHOWN, e->text, cut_text);
 	if (e->whole_node)
-		return scnprintf(buf, len, "node %s", e->source);
+		return scnprintf(buf, len, "node %.*s%s", PATH_SHOWN, e->source,
+				 cut_path);
 	if (!e->text)
-		return scnprintf(buf, len, "node %s reg %u", e->source, e->index);
-	return scnprintf(buf, len, "node %s reg %u (%s)", e->source, e->index,
-			 e->text);
+		return scnprintf(buf, len, "node %.*s%s reg %u", PATH_SHOWN,
+				 e->source, cut_path, e->index);
+	return scnprintf(buf, len, "node %.*s%s reg %u (%s)", PATH_SHOWN,
+			 e->source, cut_path, e->index, e->text);
 }
 
 /* One line naming the entry, where it was given, and the reason. */

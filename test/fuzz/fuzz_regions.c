@@ -112,8 +112,9 @@ static void check_refused(void)
 		require(!r->other || (r->other >= set.entries &&
 				      r->other < set.entries + set.nr_entries &&
 				      r->other != r->entry));
+		/* Short of the buffer's end: nothing was cut off. */
 		n = pmmio_format_refusal(line, sizeof(line), &set, r);
-		require(n >= 0 && (size_t)n < sizeof(line) &&
+		require(n >= 0 && (size_t)n < sizeof(line) - 1 &&
 			strlen(line) == (size_t)n);
 	}
 	for (i = 0; i < set.nr_entries && i < PMMIO_MAX_REGIONS; i++) {

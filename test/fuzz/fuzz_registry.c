@@ -103,6 +103,36 @@ static void add_regions(struct input *in)
 	}
 }
 
+/*
+ * EL1 keeps the iomem claims of exactly the regions with lost pages, and
+ * names the runs: each region's count, and each run, must be exact.
+ */
+static void check_lost_accounting(u64 reported_lost)
+{
+	const struct pmmio_region *r;
+	const struct pmmio_run *run;
+	u64 pfn, lost;
+	unsigned int i;
+
+	for (i = 0; i < reg.nr_regions; i++) {
+		r = &reg.regions[i];
+		lost = 0;
+		for (pfn = r->pfn; pfn < r->pfn + r->nr_pages; pfn++)
+			lost += owner_before[pfn] == SIM_HOST && sim.owner[pfn] != SIM_HOST;
+		require(r->lost_pages == lost);
+	}
+	for (i = 0; i < reg.nr_lost_runs && i < PMMIO_MAX_LOST_RUNS; i++) {
+		run = &reg.lost[i];
+		require(run->nr_pages);
+		for (pfn = run->pfn; pfn < run->pfn + run->nr_pages; pfn++)
+			require(in_region[pfn] && owner_before[pfn] == SIM_HOST &&
+				sim.owner[pfn] != SIM_HOST);
+	}
+	/* Once the runs are full, later ones go unnamed (counted only). */
+	if (reg.nr_lost_runs < PMMIO_MAX_LOST_RUNS)
+		require(reported_lost == reg.lost_pages);
+}
+
 int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 {
 	struct input in = { data, size };
@@ -145,5 +175,6 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 	require(now_lost == reg.lost_pages);
 	if (!sim.no_restore)
 		require(!reg.lost_pages);
+	check_lost_accounting(reported_lost);
 	return 0;
 }

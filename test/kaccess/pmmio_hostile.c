@@ -6,7 +6,9 @@
  * register: the readback call pkvm_protected_mmio registered (the first
  * id, the only one registered in the tests) and ids nobody registered.
  * A quarter of the readback calls ask for a position inside the regions
- * (@pages of them), so that valid answers are checked too.
+ * (@pages of them), so that valid answers are checked too: a position
+ * inside must be answered with a chunk that stays inside and that the
+ * host cannot reach, one past the end refused with -ERANGE.
  *
  * Counts what came back and reports one line; "unexpected" must be 0: an
  * unregistered id answered anything but NOT_SUPPORTED, or the readback
@@ -18,6 +20,7 @@
 #include <linux/atomic.h>
 #include <linux/completion.h>
 #include <linux/cpumask.h>
+#include <linux/errno.h>
 #include <linux/kthread.h>
 #include <linux/module.h>
 #include <linux/random.h>
@@ -32,7 +35,7 @@ MODULE_PARM_DESC(calls, "hypercalls to make, over all CPUs");
 
 static unsigned int nr_ids = 8;
 module_param(nr_ids, uint, 0444);
-MODULE_PARM_DESC(nr_ids, "dynamic hypercall ids to call, from the first");
+MODULE_PARM_DESC(nr_ids, "dynamic hypercall ids to call, from the first (at most 64)");
 
 static unsigned long pages;
 module_param(pages, ulong, 0444);
@@ -69,13 +72,18 @@ static void one_call(void)
 	ret = res.a1;
 	if (res.a0 != SMCCC_RET_SUCCESS) {
 		atomic_long_inc(&unexpected);
-	} else if (ret < 0) {
-		atomic_long_inc(&refused);
+	} else if (a[0] >= pages) {
+		/* Past the last page: refused, and nothing else. */
+		if (ret == -ERANGE)
+			atomic_long_inc(&refused);
+		else
+			atomic_long_inc(&unexpected);
 	} else {
+		/* Inside: a chunk that stays inside, of protected pages. */
 		examined = PMMIO_READBACK_EXAMINED(ret);
 		reachable = PMMIO_READBACK_REACHABLE(ret);
-		if (a[0] >= pages || !examined || examined > PMMIO_READBACK_CHUNK ||
-		    reachable)
+		if (ret < 0 || !examined || examined > PMMIO_READBACK_CHUNK ||
+		    examined > pages - a[0] || reachable)
 			atomic_long_inc(&unexpected);
 		else
 			atomic_long_inc(&answered);
@@ -103,7 +111,8 @@ static int __init hostile_init(void)
 	unsigned long share;
 	int ret = 0;
 
-	if (!nr_ids || !calls)
+	/* Past 64 ids, the id could wrap into the static host hypercalls. */
+	if (!nr_ids || nr_ids > 64 || !calls)
 		return -EINVAL;
 	threads = kcalloc(nr_cpu_ids, sizeof(*threads), GFP_KERNEL);
 	if (!threads)
@@ -135,10 +144,6 @@ out:
 }
 module_init(hostile_init);
 
-static void __exit hostile_exit(void)
-{
-}
-module_exit(hostile_exit);
-
+/* No module_exit: its threads may still be returning when init has. */
 MODULE_DESCRIPTION("Test: hostile hypercalls to pkvm_protected_mmio's EL2 call");
 MODULE_LICENSE("GPL");

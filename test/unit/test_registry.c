@@ -655,6 +655,34 @@ static void selftest_asserts_owner(void **state)
 	assert_int_equal(sim_pages_not_host(0, SIM_NR_PFNS), 0);
 }
 
+/*
+ * 6.6 leaves a failed mapping annotated and will not give it back: the
+ * page returns through host_stage2_mod_prot, or, without it, stays the
+ * hypervisor's (EL1 keeps its claim for good).
+ */
+static void selftest_cleans_up_after_6_6(void **state)
+{
+	u32 step;
+
+	(void)state;
+	sim_reset();
+	sim.model = SIM_6_6;
+	sim.fail_site = SIM_FAIL_MAP;
+	sim.fail_at = 1;
+	assert_int_equal(pmmio_ownership_selftest(0xa000, &step), -ENOMEM);
+	assert_int_equal(step, PMMIO_ST_DONATE);
+	assert_int_equal(sim.nr_restore, 1);
+	assert_int_equal(sim_pages_not_host(0, SIM_NR_PFNS), 0);
+
+	sim_reset();
+	sim.model = SIM_6_6;
+	sim.fail_site = SIM_FAIL_MAP;
+	sim.fail_at = 1;
+	sim.no_restore = true;
+	assert_int_equal(pmmio_ownership_selftest(0xa000, &step), -ENOMEM);
+	assert_int_equal(sim_pages_not_host(0xa000, 1), 1);
+}
+
 /* A page that is not the host's is refused at once and left alone. */
 static void selftest_refuses_foreign_page(void **state)
 {
@@ -699,6 +727,7 @@ int main(void)
 		cmocka_unit_test(selftest_passes),
 		cmocka_unit_test(selftest_names_failed_call),
 		cmocka_unit_test(selftest_asserts_owner),
+		cmocka_unit_test(selftest_cleans_up_after_6_6),
 		cmocka_unit_test(selftest_refuses_foreign_page),
 	};
 	static struct CMUnitTest tests[ARRAY_SIZE(fixed) + NR_FAILURE_CASES];
