@@ -22,19 +22,12 @@
 
 #include "../../module/regions.h"
 #include "../cases/regions_cases.h"
+#include "require.h"
 
 #define PAGE		4096ULL
 #define DT_RECORD	17
 
 static struct pmmio_set set;
-
-#define require(cond)							\
-	do {								\
-		if (!(cond)) {						\
-			fprintf(stderr, "violated: %s\n", #cond);	\
-			abort();					\
-		}							\
-	} while (0)
 
 static u64 read_u64(const u8 *p)
 {

@@ -24,20 +24,13 @@
 #include <linux/kernel.h>
 
 #include "../../hyp/registry.h"
+#include "require.h"
 #include "../unit/sim_stage2.h"
 
 #define MAX_FUZZ_REGIONS	8
 #define MAX_FUZZ_PAGES		600	/* per region: more than one table of 512 */
 #define MAX_FOREIGN		4
 #define WINDOW			0x2000
-
-#define require(cond)							\
-	do {								\
-		if (!(cond)) {						\
-			fprintf(stderr, "violated: %s\n", #cond);	\
-			abort();					\
-		}							\
-	} while (0)
 
 static struct pmmio_registry reg;
 static struct pmmio_protect_result res;
