@@ -339,31 +339,55 @@ int pmmio_validate(struct pmmio_set *set, const struct pmmio_platform *plat)
 	return set->nr_refusals ? -EINVAL : 0;
 }
 
-/* Longest text and path of an entry a message shows, so that lines fit. */
+/* Widest text and path of an entry a message shows, so that lines fit. */
 #define TEXT_SHOWN	80
 #define PATH_SHOWN	120
 
 /*
+ * @s as at most @max characters: a byte that is not printable ASCII, or
+ * is a quote or a backslash, as \xNN, so that no input puts control
+ * characters (a terminal's escape sequences, say) into the kernel log or
+ * ends its quotes early; cut with "..." where longer.
+ */
+static int format_shown(char *buf, size_t len, const char *s, size_t max)
+{
+	size_t shown = 0;
+	int n = 0;
+
+	for (; *s; s++) {
+		unsigned char c = *s;
+		bool plain = c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
+
+		if (shown + (plain ? 1 : 4) > max)
+			return n + scnprintf(buf + n, len - n, "...");
+		n += scnprintf(buf + n, len - n, plain ? "%c" : "\\x%02x", c);
+		shown += plain ? 1 : 4;
+	}
+	return n;
+}
+
+/*
  * Where the entry was given: regions= entry 0 "0x9030000+4K", or
- * node /protected-mmio@9030000 reg 0 (0x9030000+0x1000); a longer text
- * or path is cut, and ends in "...".
+ * node /protected-mmio@9030000 reg 0 (0x9030000+0x1000); see
+ * format_shown() for how the text and path are shown.
  */
 int pmmio_format_entry(char *buf, size_t len, const struct pmmio_entry *e)
 {
-	const char *cut_text = e->text && strlen(e->text) > TEXT_SHOWN ? "..." : "";
-	const char *cut_path = strlen(e->source) > PATH_SHOWN ? "..." : "";
+	int n;
 
-	if (e->origin == PMMIO_FROM_PARAM)
-		return scnprintf(buf, len, "%s entry %u \"%.*s%s\"", e->source,
-				 e->index, TEXT_SHOWN, e->text, cut_text);
+	if (e->origin == PMMIO_FROM_PARAM) {
+		n = scnprintf(buf, len, "%s entry %u \"", e->source, e->index);
+		n += format_shown(buf + n, len - n, e->text, TEXT_SHOWN);
+		return n + scnprintf(buf + n, len - n, "\"");
+	}
+	n = scnprintf(buf, len, "node ");
+	n += format_shown(buf + n, len - n, e->source, PATH_SHOWN);
 	if (e->whole_node)
-		return scnprintf(buf, len, "node %.*s%s", PATH_SHOWN, e->source,
-				 cut_path);
+		return n;
 	if (!e->text)
-		return scnprintf(buf, len, "node %.*s%s reg %u", PATH_SHOWN,
-				 e->source, cut_path, e->index);
-	return scnprintf(buf, len, "node %.*s%s reg %u (%s)", PATH_SHOWN,
-			 e->source, cut_path, e->index, e->text);
+		return n + scnprintf(buf + n, len - n, " reg %u", e->index);
+	return n + scnprintf(buf + n, len - n, " reg %u (%s)", e->index,
+			     e->text);
 }
 
 /* One line naming the entry, where it was given, and the reason. */

@@ -8,18 +8,20 @@ PMMIO_TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 PMMIO_CACHE=${PMMIO_CACHE:-${XDG_CACHE_HOME:-${HOME:-/root}/.cache}/pkvm-protected-mmio}
 PMMIO_CROSS=aarch64-linux-gnu-
 
-# kernel_recipe NAME: set k_base, k_patches, k_fragment, k_compiler,
-# k_modes and k_profile from test/kernel/matrix, or fail.
+# kernel_recipe NAME: set k_base, k_patches, k_fragments, k_compiler,
+# k_modes, k_profile and k_args from test/kernel/matrix, or fail.
 kernel_recipe() {
-	local name base patches fragment compiler modes profile
-	while read -r name base patches fragment compiler modes profile; do
+	local name base patches fragments compiler modes profile args
+	while read -r name base patches fragments compiler modes profile args; do
 		[[ $name == "$1" ]] || continue
 		k_base=$base
 		k_patches=${patches//,/ }
-		k_fragment=$fragment
+		k_fragments=${fragments//,/ }
 		k_compiler=$compiler
 		k_modes=${modes//,/ }
 		k_profile=$profile
+		k_args=${args//,/ }
+		[[ $k_args != - ]] || k_args=
 		return 0
 	done < <(grep -v '^#' "$PMMIO_TOP/test/kernel/matrix")
 	return 1

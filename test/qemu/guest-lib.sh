@@ -69,6 +69,15 @@ modprot_unused() {
 	not_in_dmesg "host_stage2_mod_prot"
 }
 
+# Pages of ADDR+SIZE that the host stage-2 says are not the host's, from
+# the hypervisor itself: a test-kernel-only witness (test/kernel/patches,
+# "count the pages of a range the host does not own"), there also when our
+# module loaded nothing at EL2. Prints the count or a negative errno.
+unowned() {
+	echo "$1" >/sys/module/kvm/parameters/test_host_unowned &&
+		cat /sys/module/kvm/parameters/test_host_unowned
+}
+
 not_claimed() {
 	! grep -q pkvm_protected_mmio /proc/iomem
 }

@@ -227,6 +227,33 @@ static void option_kept_in_message(void **state)
 		     "regions= entry 1 \"0x8fff000+8K\": region is claimed by a driver (busy in /proc/iomem): held by uart-pl011 (9000000.pl011)");
 }
 
+/*
+ * Bytes that are not printable ASCII, quotes and backslashes reach the
+ * log as \xNN; a long text is cut at 80 characters shown, escapes counted.
+ */
+#define A34 "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+static void shown_text_escaped(void **state)
+{
+	char params[] = "\x1b[2J+4K,0x9030000+4K\xc3\xa9,\"\\+4K,0x9030000+4K" A34 A34 "\x01a";
+	const char *bad_size = "size is not a number with an optional K/M/G/T/P/E suffix";
+	char want[256];
+
+	(void)state;
+	pmmio_set_init(&set);
+	pmmio_parse_regions(&set, "regions=", params);
+	dt_entry("/bus/dev\x07ice@0", 0, 0x9030000, 0x800);
+	assert_int_equal(pmmio_validate(&set, &platform), -EINVAL);
+	refusal_line(0, "regions= entry 0 \"\\x1b[2J+4K\": address is not a number");
+	snprintf(want, sizeof(want), "regions= entry 1 \"0x9030000+4K\\xc3\\xa9\": %s", bad_size);
+	refusal_line(1, want);
+	refusal_line(2, "regions= entry 2 \"\\x22\\x5c+4K\": address is not a number");
+	snprintf(want, sizeof(want), "regions= entry 3 \"0x9030000+4K%s...\": %s",
+		 A34 A34, bad_size);
+	refusal_line(3, want);
+	refusal_line(4,
+		     "node /bus/dev\\x07ice@0 reg 0 (0x9030000+0x800): size is not a multiple of the page size");
+}
+
 /* The widest range still fits the text of a DT entry. */
 static void widest_dt_text(void **state)
 {
@@ -271,6 +298,7 @@ int main(void)
 		cmocka_unit_test(too_many_across_sources),
 		cmocka_unit_test(refusal_past_maximum),
 		cmocka_unit_test(option_kept_in_message),
+		cmocka_unit_test(shown_text_escaped),
 		cmocka_unit_test(widest_dt_text),
 	};
 	static struct CMUnitTest tests[ARRAY_SIZE(cases) + ARRAY_SIZE(fixed)];
