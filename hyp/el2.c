@@ -47,6 +47,7 @@ static void report_registry(struct pmmio_report *report)
 		report->regions[i].lost_pages = r->lost_pages;
 	}
 	report->lost_pages = registry.lost_pages;
+	report->donate_calls = registry.donate_calls;
 	report->nr_lost_runs = registry.nr_lost_runs;
 	for (i = 0; i < registry.nr_lost_runs; i++) {
 		report->lost[i].pfn = registry.lost[i].pfn;
@@ -106,7 +107,11 @@ int pmmio_el2_protect(void)
 	}
 
 	start = read_counter();
+#ifdef PMMIO_BENCH_PAGEWISE
+	ret = pmmio_registry_protect_pagewise(&registry, &res);
+#else
 	ret = pmmio_registry_protect(&registry, &res);
+#endif
 	report->protect_ticks = read_counter() - start;
 	report->counter_freq = read_sysreg(cntfrq_el0);
 	if (ret) {

@@ -21,6 +21,7 @@ void pmmio_registry_init(struct pmmio_registry *reg, u64 pfn_limit)
 	reg->frozen = false;
 	reg->lost_pages = 0;
 	reg->nr_lost_runs = 0;
+	reg->donate_calls = 0;
 }
 
 static bool ranges_overlap(u64 a, u64 a_nr, u64 b, u64 b_nr)
@@ -323,6 +324,7 @@ int pmmio_registry_protect(struct pmmio_registry *reg,
 			r->state = PMMIO_REGION_REFUSED;
 			goto unwind;
 		}
+		reg->donate_calls++;
 		ret = donate_verified(r, res);
 		if (ret)
 			goto unwind;
@@ -348,6 +350,57 @@ unwind:
 	account_rollback(reg);
 	return ret;
 }
+
+#ifdef PMMIO_BENCH_PAGEWISE
+/**
+ * pmmio_registry_protect_pagewise() - Donate as the seed patch does.
+ * @reg:	Registry; frozen from here on.
+ * @res:	Set to what happened.
+ *
+ * Test builds for make bench only (PMMIO_BENCH_PAGEWISE): the loop of the
+ * upstream patch this module backports, one donation call per page, and on
+ * a failure its rollback, which gives back only the failing region's pages
+ * in reverse and leaves the earlier regions donated. No read-back.
+ *
+ * Return: 0 if every page was donated, or the -errno of the failure.
+ */
+int pmmio_registry_protect_pagewise(struct pmmio_registry *reg,
+				    struct pmmio_protect_result *res)
+{
+	struct pmmio_region *r;
+	u64 j;
+	u32 i;
+	int ret;
+
+	res->err = 0;
+	res->failed_region = 0;
+	if (reg->frozen)
+		return -EPERM;
+	reg->frozen = true;
+
+	for (i = 0; i < reg->nr_regions; i++) {
+		r = &reg->regions[i];
+		r->donated = true;
+		for (j = 0; j < r->nr_pages; j++) {
+			reg->donate_calls++;
+			ret = pmmio_host_donate_hyp(r->pfn + j, 1);
+			if (ret)
+				goto err;
+		}
+		r->state = PMMIO_REGION_PROTECTED;
+	}
+	return 0;
+
+err:
+	while (j--)
+		pmmio_hyp_donate_host(r->pfn + j, 1);
+	r->state = PMMIO_REGION_FAILED;
+	r->err = ret;
+	res->err = ret;
+	res->failed_region = i;
+	return ret;
+}
+#endif
 
 /**
  * pmmio_registry_readback() - Read back one chunk of the registry's pages.

@@ -43,6 +43,7 @@ struct pmmio_registry {
 	u64 lost_pages;
 	struct pmmio_run lost[PMMIO_MAX_LOST_RUNS];
 	u32 nr_lost_runs;
+	u64 donate_calls;	/* pmmio_host_donate_hyp() calls of the protection */
 };
 
 struct pmmio_protect_result {
@@ -108,6 +109,10 @@ int pmmio_host_has_access(u64 pfn, u64 *nr_pages);
 
 void pmmio_registry_init(struct pmmio_registry *reg, u64 pfn_limit);
 int pmmio_registry_add(struct pmmio_registry *reg, u64 pfn, u64 nr_pages);
+#ifdef PMMIO_BENCH_PAGEWISE
+int pmmio_registry_protect_pagewise(struct pmmio_registry *reg,
+				    struct pmmio_protect_result *res);
+#endif
 int pmmio_registry_protect(struct pmmio_registry *reg,
 			   struct pmmio_protect_result *res);
 s64 pmmio_region_host_pages(const struct pmmio_region *r);

@@ -30,6 +30,13 @@
 #include "host.h"
 #include "regions.h"
 
+/* How EL2 donates the regions, as the status file says. */
+#ifdef PMMIO_BENCH_PAGEWISE
+#define PMMIO_DONATION	"page by page (bench build)"
+#else
+#define PMMIO_DONATION	"ranged"
+#endif
+
 static char *regions;
 module_param(regions, charp, 0444);
 MODULE_PARM_DESC(regions,
@@ -429,6 +436,8 @@ static ssize_t status_show(struct module_attribute *attr,
 			   rb.calls, rb.ns);
 	n += sysfs_emit_at(buf, n, "protect_ticks: %llu\nprotect_ns: %llu\n",
 			   report->protect_ticks, protect_ns());
+	n += sysfs_emit_at(buf, n, "donation: %s\ndonate_calls: %llu\n",
+			   PMMIO_DONATION, report->donate_calls);
 	n += sysfs_emit_at(buf, n, "# index base size pages state host_pages source label\n");
 	for (i = 0; i < report->nr_regions && i < set.nr_entries; i++)
 		n += sysfs_emit_at(buf, n, "%u 0x%llx 0x%llx %llu %s %lld %s[%u] %s\n",

@@ -93,6 +93,50 @@ static void protect_all_one_call_per_region(void **state)
 	/* Nothing outside the regions moved. */
 	assert_int_equal(sim_pages_not_host(0, SIM_NR_PFNS), 1 + 4 + 2 + 16 + 1 + 512 + 3 + 1);
 	assert_true(reg.frozen);
+	assert_int_equal(reg.donate_calls, ARRAY_SIZE(eight));
+}
+
+/* make bench's page-by-page build: one call per page, as the seed patch. */
+static void pagewise_one_call_per_page(void **state)
+{
+	unsigned int i;
+
+	(void)state;
+	setup_four();
+	assert_int_equal(pmmio_registry_protect_pagewise(&reg, &res), 0);
+	assert_int_equal(sim.nr_donate, 1 + 512 + 1 + 16);
+	assert_int_equal(reg.donate_calls, 1 + 512 + 1 + 16);
+	for (i = 0; i < sim.nr_calls && i < SIM_MAX_CALLS; i++) {
+		assert_int_equal(sim.log[i].op, 'd');
+		assert_int_equal(sim.log[i].nr_pages, 1);
+	}
+	for (i = 0; i < ARRAY_SIZE(four); i++) {
+		assert_int_equal(reg.regions[i].state, PMMIO_REGION_PROTECTED);
+		assert_int_equal(sim_pages_not_host(four[i].pfn, four[i].nr_pages),
+				 four[i].nr_pages);
+	}
+	assert_int_equal(pmmio_registry_protect_pagewise(&reg, &res), -EPERM);
+}
+
+/*
+ * And its rollback: the failing region's pages in reverse, nothing of the
+ * earlier regions (the seed's behaviour, not this module's).
+ */
+static void pagewise_rollback_as_the_seed(void **state)
+{
+	(void)state;
+	setup_four();
+	sim.fail_site = SIM_FAIL_MAP;
+	sim.fail_at = 1 + 100;		/* region 1, its 100th page */
+
+	assert_int_equal(pmmio_registry_protect_pagewise(&reg, &res), -ENOMEM);
+	assert_int_equal(res.failed_region, 1);
+	assert_int_equal(reg.regions[0].state, PMMIO_REGION_PROTECTED);
+	assert_int_equal(reg.regions[1].state, PMMIO_REGION_FAILED);
+	assert_int_equal(nr_calls('d'), 1 + 100);
+	assert_int_equal(nr_calls('g'), 99);
+	assert_int_equal(sim_pages_not_host(0x10000, 512), 0);
+	assert_int_equal(sim_pages_not_host(0x9030, 1), 1);
 }
 
 /* Which failure, where: one case of the generation x site x region matrix. */
@@ -729,6 +773,8 @@ int main(void)
 		cmocka_unit_test(selftest_asserts_owner),
 		cmocka_unit_test(selftest_cleans_up_after_6_6),
 		cmocka_unit_test(selftest_refuses_foreign_page),
+		cmocka_unit_test(pagewise_one_call_per_page),
+		cmocka_unit_test(pagewise_rollback_as_the_seed),
 	};
 	static struct CMUnitTest tests[ARRAY_SIZE(fixed) + NR_FAILURE_CASES];
 	unsigned int n = 0, i, m, s, k, p, r;

@@ -7,6 +7,8 @@ expect "one readback call per region of at most 512 pages" [ "$(status_field rea
 expect "region 0 protected at EL2" [ "$(status_region 0)" = "0 0x9030000 0x1000 1 protected 0 regions=[0] -" ]
 expect "region 1 protected at EL2" [ "$(status_region 1)" = "1 0x10000000 0x200000 512 protected 0 regions=[1] -" ]
 expect "EL2 timed the protection" [ "$(status_field protect_ticks)" -gt 0 ]
+expect "one ranged donation call per region" \
+	[ "$(status_field donation)" = ranged -a "$(status_field donate_calls)" = 2 ]
 expect "PL061 page: SIGSEGV" segfault 0x9030000
 expect "PL061 page, last word: SIGSEGV" segfault 0x9030ffc
 expect "PCIe window start: SIGSEGV" segfault 0x10000000
