@@ -11,6 +11,9 @@
 #                    and show the protected regions
 # make unit          host unit tests (installs missing Debian packages)
 # make fuzz          each libFuzzer target for FUZZ_SECONDS (default 300)
+# make bench         protection time at EL2, ranged against page by page,
+#                    and boot time with and without the module
+#                    (BENCH_REPS boots per point, default 5)
 # make check         host tests, the binding checks and the QEMU scenarios
 #                    (builds the test kernels)
 
@@ -88,6 +91,11 @@ fuzz:
 	@test/install-deps fuzz
 	@PMMIO_FUZZ_SECONDS=$(FUZZ_SECONDS) test/tally test/fuzz/run
 
+BENCH_REPS ?= 5
+bench:
+	@test/install-deps kernel qemu bench
+	@test/bench/run $(BENCH_REPS)
+
 # The main job: build everything, boot pKVM in QEMU, protect the default regions.
 demo:
 	@test/install-deps kernel qemu
@@ -107,4 +115,4 @@ clean:
 	rm -rf compat/generated dts-overlays/build test/dt/build
 	@if [ -d "$(KDIR)" ]; then $(MAKE) -C $(KDIR) M=$(CURDIR) ARCH=$(ARCH) $(if $(LLVM),LLVM=$(LLVM)) clean; fi
 
-.PHONY: all module dkms-install overlays test-overlays unit fuzz check demo clean
+.PHONY: all module dkms-install overlays test-overlays unit fuzz bench check demo clean
