@@ -29,6 +29,11 @@ static u64 read_counter(void)
 	return read_sysreg(cntpct_el0);
 }
 
+u64 pmmio_counter(void)
+{
+	return read_counter();
+}
+
 /* What protection left, from the registry: no second walk of the regions. */
 static void report_registry(struct pmmio_report *report)
 {
@@ -48,6 +53,7 @@ static void report_registry(struct pmmio_report *report)
 	}
 	report->lost_pages = registry.lost_pages;
 	report->donate_calls = registry.donate_calls;
+	report->donate_ticks = registry.donate_ticks;
 	report->nr_lost_runs = registry.nr_lost_runs;
 	for (i = 0; i < registry.nr_lost_runs; i++) {
 		report->lost[i].pfn = registry.lost[i].pfn;

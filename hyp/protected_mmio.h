@@ -95,6 +95,7 @@ struct pmmio_report {
 	u64 lost_pages;		/* pages of all regions not given back */
 	u64 protect_ticks;	/* generic-timer ticks spent protecting */
 	u64 donate_calls;	/* donation hypercalls the protection made */
+	u64 donate_ticks;	/* generic-timer ticks inside those calls */
 	u64 counter_freq;	/* CNTFRQ_EL0 as EL2 read it */
 	struct {
 		u64 pfn;

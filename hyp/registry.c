@@ -22,6 +22,7 @@ void pmmio_registry_init(struct pmmio_registry *reg, u64 pfn_limit)
 	reg->lost_pages = 0;
 	reg->nr_lost_runs = 0;
 	reg->donate_calls = 0;
+	reg->donate_ticks = 0;
 }
 
 static bool ranges_overlap(u64 a, u64 a_nr, u64 b, u64 b_nr)
@@ -260,14 +261,18 @@ static void account_rollback(struct pmmio_registry *reg)
  * reaches none of its pages any more, or -errno (PMMIO_EUNVERIFIED when
  * pKVM reported success all the same).
  */
-static int donate_verified(struct pmmio_region *r,
+static int donate_verified(struct pmmio_registry *reg, struct pmmio_region *r,
 			   struct pmmio_protect_result *res)
 {
 	s64 reachable;
+	u64 start;
 	int ret;
 
 	r->donated = true;
+	reg->donate_calls++;
+	start = pmmio_counter();
 	ret = pmmio_host_donate_hyp(r->pfn, r->nr_pages);
+	reg->donate_ticks += pmmio_counter() - start;
 	reachable = pmmio_region_host_pages(r);
 	r->host_pages = reachable;
 	if (ret)
@@ -324,8 +329,7 @@ int pmmio_registry_protect(struct pmmio_registry *reg,
 			r->state = PMMIO_REGION_REFUSED;
 			goto unwind;
 		}
-		reg->donate_calls++;
-		ret = donate_verified(r, res);
+		ret = donate_verified(reg, r, res);
 		if (ret)
 			goto unwind;
 		r->state = PMMIO_REGION_PROTECTED;
@@ -382,8 +386,11 @@ int pmmio_registry_protect_pagewise(struct pmmio_registry *reg,
 		r = &reg->regions[i];
 		r->donated = true;
 		for (j = 0; j < r->nr_pages; j++) {
+			u64 start = pmmio_counter();
+
 			reg->donate_calls++;
 			ret = pmmio_host_donate_hyp(r->pfn + j, 1);
+			reg->donate_ticks += pmmio_counter() - start;
 			if (ret)
 				goto err;
 		}

@@ -44,6 +44,7 @@ struct pmmio_registry {
 	struct pmmio_run lost[PMMIO_MAX_LOST_RUNS];
 	u32 nr_lost_runs;
 	u64 donate_calls;	/* pmmio_host_donate_hyp() calls of the protection */
+	u64 donate_ticks;	/* pmmio_counter() ticks spent inside them */
 };
 
 struct pmmio_protect_result {
@@ -56,6 +57,14 @@ struct pmmio_protect_result {
 
 /* -errno of a donation pKVM reported done while the host still reached pages. */
 #define PMMIO_EUNVERIFIED	EIO
+
+/**
+ * pmmio_counter() - Read a free-running counter.
+ *
+ * Return: the generic timer's count at EL2 (the host tests' simulator
+ * counts calls), for timing the donation calls apart from the read-backs.
+ */
+u64 pmmio_counter(void);
 
 /**
  * pmmio_host_donate_hyp() - Donate a range from the host to the hypervisor.

@@ -333,12 +333,17 @@ static int claim_regions(void)
 	return 0;
 }
 
-static u64 protect_ns(void)
+/* EL2's generic-timer ticks in nanoseconds, at the frequency EL2 read. */
+static u64 ticks_ns(u64 ticks)
 {
 	if (!report->counter_freq)
 		return 0;
-	return mul_u64_u64_div_u64(report->protect_ticks, NSEC_PER_SEC,
-				   report->counter_freq);
+	return mul_u64_u64_div_u64(ticks, NSEC_PER_SEC, report->counter_freq);
+}
+
+static u64 protect_ns(void)
+{
+	return ticks_ns(report->protect_ticks);
 }
 
 /* The boot log: EL2's own view from its init, no second walk needed. */
@@ -436,8 +441,9 @@ static ssize_t status_show(struct module_attribute *attr,
 			   rb.calls, rb.ns);
 	n += sysfs_emit_at(buf, n, "protect_ticks: %llu\nprotect_ns: %llu\n",
 			   report->protect_ticks, protect_ns());
-	n += sysfs_emit_at(buf, n, "donation: %s\ndonate_calls: %llu\n",
-			   PMMIO_DONATION, report->donate_calls);
+	n += sysfs_emit_at(buf, n, "donation: %s\ndonate_calls: %llu\ndonate_ns: %llu\n",
+			   PMMIO_DONATION, report->donate_calls,
+			   ticks_ns(report->donate_ticks));
 	n += sysfs_emit_at(buf, n, "# index base size pages state host_pages source label\n");
 	for (i = 0; i < report->nr_regions && i < set.nr_entries; i++)
 		n += sysfs_emit_at(buf, n, "%u 0x%llx 0x%llx %llu %s %lld %s[%u] %s\n",

@@ -203,6 +203,14 @@ static void make_holes(u64 pfn, u64 nr_pages)
 	}
 }
 
+/* The simulator has no clock: a count of reads is monotonic enough. */
+u64 pmmio_counter(void)
+{
+	static u64 count;
+
+	return ++count;
+}
+
 int pmmio_host_donate_hyp(u64 pfn, u64 nr_pages)
 {
 	u64 i;
