@@ -23,15 +23,10 @@ struct pmmio_request pmmio_request;
 
 static struct pmmio_registry registry;
 
-static u64 read_counter(void)
+u64 pmmio_counter(void)
 {
 	isb();
 	return read_sysreg(cntpct_el0);
-}
-
-u64 pmmio_counter(void)
-{
-	return read_counter();
 }
 
 /* What protection left, from the registry: no second walk of the regions. */
@@ -112,13 +107,13 @@ int pmmio_el2_protect(void)
 		goto out;
 	}
 
-	start = read_counter();
+	start = pmmio_counter();
 #ifdef PMMIO_BENCH_PAGEWISE
 	ret = pmmio_registry_protect_pagewise(&registry, &res);
 #else
 	ret = pmmio_registry_protect(&registry, &res);
 #endif
-	report->protect_ticks = read_counter() - start;
+	report->protect_ticks = pmmio_counter() - start;
 	report->counter_freq = read_sysreg(cntfrq_el0);
 	if (ret) {
 		report->stage = PMMIO_STAGE_PROTECT;

@@ -286,6 +286,21 @@ static int donate_verified(struct pmmio_registry *reg, struct pmmio_region *r,
 	return 0;
 }
 
+/* Clear @res and freeze @reg: one protection per registry, ever. */
+static int protect_begin(struct pmmio_registry *reg,
+			 struct pmmio_protect_result *res)
+{
+	res->err = 0;
+	res->failed_region = 0;
+	res->unverified_pages = 0;
+	res->giveback_err = 0;
+	res->restore_err = 0;
+	if (reg->frozen)
+		return -EPERM;
+	reg->frozen = true;
+	return 0;
+}
+
 /**
  * pmmio_registry_protect() - Donate every region, or none.
  * @reg:	Registry; frozen from here on, whatever the outcome, because
@@ -308,14 +323,9 @@ int pmmio_registry_protect(struct pmmio_registry *reg,
 	int ret;
 	u32 i;
 
-	res->err = 0;
-	res->failed_region = 0;
-	res->unverified_pages = 0;
-	res->giveback_err = 0;
-	res->restore_err = 0;
-	if (reg->frozen)
-		return -EPERM;
-	reg->frozen = true;
+	ret = protect_begin(reg, res);
+	if (ret)
+		return ret;
 
 	for (i = 0; i < reg->nr_regions; i++) {
 		r = &reg->regions[i];
@@ -372,28 +382,28 @@ int pmmio_registry_protect_pagewise(struct pmmio_registry *reg,
 				    struct pmmio_protect_result *res)
 {
 	struct pmmio_region *r;
-	u64 j;
+	u64 j, start;
 	u32 i;
 	int ret;
 
-	res->err = 0;
-	res->failed_region = 0;
-	if (reg->frozen)
-		return -EPERM;
-	reg->frozen = true;
+	ret = protect_begin(reg, res);
+	if (ret)
+		return ret;
 
 	for (i = 0; i < reg->nr_regions; i++) {
 		r = &reg->regions[i];
 		r->donated = true;
+		/* The region's loop timed once: no counter reads between calls. */
+		start = pmmio_counter();
 		for (j = 0; j < r->nr_pages; j++) {
-			u64 start = pmmio_counter();
-
 			reg->donate_calls++;
 			ret = pmmio_host_donate_hyp(r->pfn + j, 1);
-			reg->donate_ticks += pmmio_counter() - start;
 			if (ret)
-				goto err;
+				break;
 		}
+		reg->donate_ticks += pmmio_counter() - start;
+		if (ret)
+			goto err;
 		r->state = PMMIO_REGION_PROTECTED;
 	}
 	return 0;

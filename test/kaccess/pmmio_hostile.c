@@ -2,9 +2,9 @@
 /*
  * Test only: a hostile host kernel, after pKVM finalized. From a thread on
  * every online CPU at once, it makes @calls hypercalls to the first
- * @nr_ids dynamic hypercall ids, with random values in every argument
- * register: the readback call pkvm_protected_mmio registered (the first
- * id, the only one registered in the tests) and ids nobody registered.
+ * @nr_ids dynamic hypercall ids, with random values in x1-x6: the
+ * readback call pkvm_protected_mmio registered (the first id, the only
+ * one registered in the tests) and ids nobody registered.
  * A quarter of the readback calls ask for a position inside the regions
  * (@pages of them), so that valid answers are checked too: a position
  * inside must be answered with a chunk that stays inside and that the

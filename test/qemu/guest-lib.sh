@@ -46,6 +46,26 @@ in_dmesg() {
 	dmesg | grep -qF -- "$1"
 }
 
+# expect_refused LINES: each line of LINES (separated by |) is in the
+# kernel log, reported as "refused: LINE"; $refused counts those found.
+# The log is read once, into /tmp/dmesg, for the caller to grep too.
+expect_refused() {
+	dmesg >/tmp/dmesg
+	refused=0
+	set -f
+	IFS='|'
+	for line in $1; do
+		if grep -qF -- "$line" /tmp/dmesg; then
+			refused=$((refused + 1))
+			pass "refused: $line"
+		else
+			fail "refused: $line"
+		fi
+	done
+	unset IFS
+	set +f
+}
+
 not_in_dmesg() {
 	! in_dmesg "$1"
 }

@@ -1,23 +1,10 @@
-# Malformed inputs (the table of test/qemu/check), each refused with its
+# Malformed inputs (the table of test/qemu/malformed), each refused with its
 # reason (WANT: the log lines, separated by |; SUMMARY: the module's last
 # word), and nothing donated, as the hypervisor itself sees the host
 # stage-2: no page of the MMIO space below RAM or of the high PCIe window,
 # and no page of RAM but pKVM's own carve-out, is any longer the host's.
 # The boot goes on (READ: addresses that must still read).
-# The log, read once for all the lines.
-dmesg >/tmp/dmesg
-set -f
-refused=0
-IFS='|'
-for line in $WANT; do
-	if grep -qF -- "$line" /tmp/dmesg; then
-		refused=$((refused + 1))
-		pass "refused: $line"
-	else
-		fail "refused: $line"
-	fi
-done
-unset IFS
+expect_refused "$WANT"
 expect "summary: $SUMMARY" grep -qF -- "$SUMMARY" /tmp/dmesg
 expect "module not loaded" sh -c "! grep -q '^pkvm_protected_mmio ' /proc/modules"
 expect "no status file" test ! -e "$STATUS"

@@ -1,11 +1,7 @@
 # Regions from any source that must all be refused, each named with its
 # reason (WANT: the expected lines, separated by |), SUMMARY the last
 # line: nothing is protected and the boot goes on.
-IFS='|'
-for line in $WANT; do
-	expect "refused: $line" in_dmesg "$line"
-done
-unset IFS
+expect_refused "$WANT"
 expect "summary: $SUMMARY" in_dmesg "$SUMMARY: nothing protected"
 expect "no status file" test ! -e "$STATUS"
 expect "nothing claimed by the module" not_claimed
