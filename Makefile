@@ -7,6 +7,9 @@
 #                    the initramfs-tools hook
 # make overlays      build the device-tree overlays of dts-overlays/ into
 #                    dts-overlays/build/*.dtbo
+# make tools         pmmio-check (tools/), which decides on the host what the
+#                    module will do with a region set; installs with
+#                    make -C tools install
 # make demo          build a pKVM test kernel and the module, boot it in QEMU
 #                    and show the protected regions
 # make unit          host unit tests (installs missing Debian packages)
@@ -91,6 +94,10 @@ fuzz:
 	@test/install-deps fuzz
 	@PMMIO_FUZZ_SECONDS=$(FUZZ_SECONDS) test/tally test/fuzz/run
 
+tools:
+	@test/install-deps tools
+	@$(MAKE) -s -C tools
+
 BENCH_REPS ?= 5
 bench:
 	@test/install-deps kernel qemu bench
@@ -101,18 +108,21 @@ demo:
 	@test/install-deps kernel qemu
 	@test/qemu/demo
 
-# Host tests, checkpatch and sparse, then every QEMU scenario on every test
-# kernel and hyp mode.
+# Host tests, checkpatch and sparse, pmmio-check, the Debian packages
+# (built, installed, booted, purged), then every QEMU scenario on every
+# test kernel and hyp mode.
 check:
-	@test/install-deps unit kernel clang qemu lint dkms dt fuzz
+	@test/install-deps unit kernel clang qemu lint dkms dt fuzz tools deb
 	@$(MAKE) -s -C test/unit
 	@test/tally test/unit/build/test_registry test/unit/build/test_regions \
-		test/fuzz/run test/lint test/dt/check test/qemu/check
+		test/fuzz/run test/lint test/dt/check test/tools/check test/deb/check \
+		test/qemu/check
 
 clean:
 	@if [ -d test/unit ]; then $(MAKE) -C test/unit clean; fi
 	@if [ -d test/fuzz ]; then $(MAKE) -C test/fuzz clean; fi
+	$(MAKE) -C tools clean
 	rm -rf compat/generated dts-overlays/build test/dt/build
 	@if [ -d "$(KDIR)" ]; then $(MAKE) -C $(KDIR) M=$(CURDIR) ARCH=$(ARCH) $(if $(LLVM),LLVM=$(LLVM)) clean; fi
 
-.PHONY: all module dkms-install overlays test-overlays unit fuzz bench check demo clean
+.PHONY: all module dkms-install overlays test-overlays unit fuzz tools bench check demo clean

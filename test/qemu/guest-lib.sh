@@ -102,6 +102,17 @@ not_claimed() {
 	! grep -q pkvm_protected_mmio /proc/iomem
 }
 
+# differential_data: for test/tools/differential, which runs pmmio-check
+# on the host against what this boot's module said: its log lines, pKVM's
+# IPA size limit and /proc/iomem.
+differential_data() {
+	echo "differential: ipa $(dmesg | sed -n 's/.*IPA Size Limit: \([0-9]*\) bits.*/\1/p' | head -n 1)"
+	dmesg | sed -n 's/^\[ *[0-9.]*\] //p' |
+		grep -e '^pkvm_protected_mmio: ' -e '^regions: string parameter too long' |
+		sed 's/^/differential: log /'
+	sed 's/^/differential: iomem /' /proc/iomem
+}
+
 finish() {
 	if [ "$fails" -ne 0 ]; then
 		echo "  --- dmesg (pkvm) ---"

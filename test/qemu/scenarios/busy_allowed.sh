@@ -15,4 +15,5 @@ expect "the module claims neither page" not_claimed
 expect "PL061 page: SIGSEGV" segfault 0x9030000
 expect "PCIe window's first page: SIGSEGV" segfault 0x10000000
 expect "the next page reads" readable 0x10001000
+differential_data
 finish

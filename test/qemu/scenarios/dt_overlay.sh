@@ -19,4 +19,5 @@ done
 for addr in $READ; do
 	expect "$addr reads" readable "$addr"
 done
+differential_data
 finish

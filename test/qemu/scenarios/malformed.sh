@@ -32,4 +32,5 @@ done
 if [ "$fails" -eq 0 ]; then
 	echo "malformed inputs: $refused refused, $((mmio + high + ram_first + ram_top - carveout_pages)) donated"
 fi
+differential_data
 finish

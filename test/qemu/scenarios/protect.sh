@@ -30,4 +30,5 @@ sh -c "insmod $kaccess phys=0x9030000 mode=read" 2>/dev/null
 expect "plain kernel read oopses, naming the hypervisor" \
 	in_dmesg "Unable to handle kernel access to hypervisor-protected memory at virtual address"
 expect "host survives the oops: status still reads" [ "$(status_field host_pages)" = 0 ]
+differential_data
 finish

@@ -7,4 +7,5 @@ expect "no status file" test ! -e "$STATUS"
 expect "nothing claimed by the module" not_claimed
 expect "boot went on: PL061 reads" readable 0x9030000
 expect "PCIe window reads" readable 0x10400000
+differential_data
 finish
