@@ -20,17 +20,10 @@ int scnprintf(char *buf, size_t size, const char *fmt, ...)
 #define struct_size(p, member, count) \
 	(sizeof(*(p)) + sizeof((p)->member[0]) * (count))
 
-/*
- * The kernel's printf takes %pOF, a device_node's path: shim/of.c's
- * pmmio_snprintf() does too, when it is a format's only conversion
- * (as in module/of.c); any other format goes to vsnprintf().
- */
-int pmmio_snprintf(char *buf, size_t size, const char *fmt, ...);
-#define snprintf pmmio_snprintf
 #ifndef pr_fmt
 #define pr_fmt(fmt) "pkvm_protected_mmio: " fmt
 #endif
-/* The module's log lines, on standard output. */
+/* The module's log lines, on standard output (shim/of.c, with %pOF). */
 void pmmio_printk(const char *fmt, ...);
 #define pr_info(fmt, ...) pmmio_printk(pr_fmt(fmt), ##__VA_ARGS__)
 #endif

@@ -39,6 +39,15 @@ int of_shim_init(const void *fdt);
  */
 const char *of_shim_unsupported(void);
 
+/*
+ * The kernel's printf takes %pOF, a device_node's path: shim/of.c's
+ * pmmio_snprintf() does too, when it is a format's only conversion
+ * (as in module/of.c); any other format goes to vsnprintf(). For the
+ * files that use device-tree nodes only.
+ */
+int pmmio_snprintf(char *buf, size_t size, const char *fmt, ...);
+#define snprintf pmmio_snprintf
+
 struct device_node *of_find_compatible_node(struct device_node *from, const char *type,
 					    const char *compat);
 #define for_each_compatible_node(dn, type, compatible) \
