@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libfdt.h>
 #include <linux/mm.h>
 #include <linux/of.h>
 
@@ -74,14 +75,44 @@ static int fail_usage(const char *what)
 	return USAGE;
 }
 
+/*
+ * What the snapshot cannot say about a busy range: the device-tree node
+ * it belongs to, and whether that is the console.
+ */
+static void print_holder_node(const struct pmmio_entry *e)
+{
+	const struct device_node *np = fdt ? of_shim_node_covering(e->base, e->size) : NULL;
+	const char *compat, *stdout_path;
+	char path[256];
+	int len;
+
+	if (!np)
+		return;
+	compat = fdt_getprop(fdt, np->offset, "compatible", &len);
+	printf("pmmio-check: 0x%llx-0x%llx is in node %s (compatible \"%s\")",
+	       (unsigned long long)e->base, (unsigned long long)(e->base + e->size - 1),
+	       np->full_name, compat && len > 0 ? compat : "");
+	stdout_path = fdt_getprop(fdt, fdt_path_offset(fdt, "/chosen"), "stdout-path", &len);
+	if (stdout_path && len > 0) {
+		snprintf(path, sizeof(path), "%.*s", (int)strcspn(stdout_path, ":"), stdout_path);
+		if (fdt_path_offset(fdt, path) == np->offset)
+			printf(", the console (/chosen stdout-path)");
+	}
+	printf("\n");
+}
+
 static void print_refusals(const struct pmmio_set *set)
 {
 	static char line[640];
 	unsigned int i;
 
 	for (i = 0; i < set->nr_refusals; i++) {
-		pmmio_format_refusal(line, sizeof(line), set, &set->refusals[i]);
+		const struct pmmio_refusal *r = &set->refusals[i];
+
+		pmmio_format_refusal(line, sizeof(line), set, r);
 		printf(MODNAME ": %s\n", line);
+		if (r->reason == PMMIO_BUSY || r->reason == PMMIO_PARTLY_BUSY)
+			print_holder_node(r->entry);
 	}
 	printf(MODNAME ": refused %u of %u regions: nothing protected\n",
 	       set->nr_refusals, set->nr_given);

@@ -313,6 +313,29 @@ u64 of_translate_address(struct device_node *dev, const __be32 *in_addr)
 	}
 }
 
+struct device_node *of_shim_node_covering(u64 base, u64 size)
+{
+	const char *saved = unsupported;
+	struct device_node *found = NULL;
+	unsigned int flags;
+	const __be32 *reg;
+	u64 start, len;
+	int i, j;
+
+	for (i = 1; i < nr_nodes && !found; i++) {
+		for (j = 0; (reg = of_get_address(&nodes[i], j, &len, &flags)); j++) {
+			start = of_translate_address(&nodes[i], reg);
+			if (start != OF_BAD_ADDR && len && start <= base &&
+			    base + size - 1 <= start + len - 1) {
+				found = &nodes[i];
+				break;
+			}
+		}
+	}
+	unsupported = saved;
+	return found;
+}
+
 /* A format whose only conversion is %pOF, with its node; NULL if not. */
 static const char *node_format(const char *fmt, va_list args, const struct device_node **np)
 {

@@ -6,4 +6,5 @@ echo "  status read: $(status_field readback_calls) EL2 calls, $(status_field re
 expect "first page: SIGSEGV" segfault 0x10000000
 expect "last page: SIGSEGV" segfault 0x2ffff000
 expect "PCIe window past the region reads" readable 0x30000000
+differential_data
 finish

@@ -39,6 +39,18 @@ int of_shim_init(const void *fdt);
  */
 const char *of_shim_unsupported(void);
 
+/**
+ * of_shim_node_covering() - The first node whose reg holds a whole range
+ * @base:	first address
+ * @size:	size, non-zero
+ *
+ * For naming what holds a busy range; nodes under buses not read here are
+ * skipped without counting against of_shim_unsupported().
+ *
+ * Return: the node, or NULL.
+ */
+struct device_node *of_shim_node_covering(u64 base, u64 size);
+
 /*
  * The kernel's printf takes %pOF, a device_node's path: shim/of.c's
  * pmmio_snprintf() does too, when it is a format's only conversion
