@@ -30,6 +30,9 @@ kernel_recipe() {
 # Every test kernel's name, in the matrix's order.
 PMMIO_KERNELS=$(grep -v '^#' "$PMMIO_TOP/test/kernel/matrix" | awk 'NF {print $1}' | xargs)
 
+# test/qemu/run's regions= when none is given (and no --dtbo).
+PMMIO_DEFAULT_REGIONS=0x9030000+4K,0x10000000+2M
+
 # The QEMU machine every test boots, and whose own DTB overlays apply to
 # (the number of CPUs, -smp, is the runner's --smp).
 PMMIO_QEMU_MACHINE=virt,virtualization=on,gic-version=3
@@ -40,6 +43,22 @@ PMMIO_QEMU_OPTS=(-cpu max -m 512 -nographic -no-reboot -monitor none -nic none)
 qemu_dtb() {
 	qemu-system-aarch64 -M "$PMMIO_QEMU_MACHINE,dumpdtb=$1" "${PMMIO_QEMU_OPTS[@]}" -smp "${2:-2}" \
 		</dev/null >"$1.log" 2>&1 || { cat "$1.log" >&2; die "QEMU did not dump its device tree"; }
+}
+
+# tap_check DESCRIPTION OUTPUT-FILE COMMAND...: one TAP line, numbered by
+# the caller's $n, ok when COMMAND succeeds; OUTPUT-FILE is shown when it
+# does not, and the caller's $failed counts it.
+tap_check() {
+	local what=$1 out=$2
+	shift 2
+	n=$((n + 1))
+	if "$@"; then
+		echo "ok $n - $what"
+	else
+		sed 's/^/    /' "$out"
+		echo "not ok $n - $what"
+		failed=$((failed + 1))
+	fi
 }
 
 say() { printf '%s: %s\n' "${0##*/}" "$*" >&2; }
