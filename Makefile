@@ -100,22 +100,23 @@ tools:
 
 BENCH_REPS ?= 5
 bench:
-	@test/install-deps kernel qemu bench
+	@test/install-deps bench
 	@test/bench/run $(BENCH_REPS)
 
 # The main job: build everything, boot pKVM in QEMU, protect the default regions.
 demo:
-	@test/install-deps kernel qemu
+	@test/install-deps demo
 	@test/qemu/demo
 
 # Host tests, checkpatch and sparse, pmmio-check, then every QEMU scenario
 # on every test kernel and hyp mode, beside which the Debian packages are
 # built, installed, booted and purged (test/qemu/check).
 check:
-	@test/install-deps unit kernel clang qemu lint dkms dt fuzz tools deb
+	@test/qemu/check --knobs
+	@test/install-deps check
 	@$(MAKE) -s -C test/unit
 	@test/tally test/unit/build/test_registry test/unit/build/test_regions \
-		test/fuzz/run test/lint test/dt/check test/tools/check test/qemu/check
+		test/fuzz/run test/lint test/lint-deps test/dt/check test/tools/check test/qemu/check
 
 clean:
 	@if [ -d test/unit ]; then $(MAKE) -C test/unit clean; fi

@@ -64,6 +64,17 @@ tap_check() {
 say() { printf '%s: %s\n' "${0##*/}" "$*" >&2; }
 die() { say "error: $*"; exit 1; }
 
+# need COMMAND...: fail naming each command that is not on PATH, so that
+# a missing tool is never mistaken for what it would have done.
+need() {
+	local cmd missing=()
+	for cmd; do
+		command -v "$cmd" >/dev/null || missing+=("$cmd")
+	done
+	((${#missing[@]} == 0)) ||
+		die "command not found: ${missing[*]} (test/install-deps lists the Debian packages; as root it installs them)"
+}
+
 # with_progress WHAT LOG CMD...: run CMD with its output in LOG, and print
 # a line every 20 s while it runs, so CI sees progress.
 with_progress() {
@@ -83,10 +94,110 @@ with_progress() {
 	return "$rc"
 }
 
+# The project's own apt state, in the cache: the host's configured
+# sources, indexes for amd64 and arm64, used only to download. It leaves
+# the host's dpkg and apt lists alone (no foreign architecture added) and
+# needs no root.
+PMMIO_APT=$PMMIO_CACHE/apt
+papt_run() {
+	local tool=$1
+	shift
+	"$tool" -q -o Dir::State="$PMMIO_APT/state" -o Dir::Cache="$PMMIO_APT/cache" \
+		-o Dir::State::status=/dev/null -o APT::Architectures::=amd64 \
+		-o APT::Architectures::=arm64 -o APT::Sandbox::User="$(id -un)" \
+		-o Acquire::Languages=none "$@"
+}
+
+# papt_update [--force]: read the sources' indexes into the private state,
+# if it has none or they are more than a day old (or forced). Callers
+# hold the lock of papt_lock.
+papt_update() {
+	local stamp=$PMMIO_APT/updated
+	if [[ ${1:-} != --force && -f $stamp ]] &&
+	   (($(date +%s) - $(stat -c %Y "$stamp") < 86400)); then
+		return 0
+	fi
+	mkdir -p "$PMMIO_APT/state/lists/partial" "$PMMIO_APT/cache/archives/partial"
+	say "reading the apt sources' indexes (private state in $PMMIO_APT)"
+	papt_run apt-get update >"$PMMIO_APT/update.log" 2>&1 ||
+		{ cat "$PMMIO_APT/update.log" >&2; die "apt-get update (private state) failed"; }
+	touch "$stamp"
+}
+
+papt_lock() {
+	mkdir -p "$PMMIO_APT"
+	exec 6>"$PMMIO_APT/lock"
+	flock 6
+}
+
+# papt_download DIR PACKAGE[=VERSION]: download the .deb into DIR, reading
+# the indexes again once if they do not have it. Callers hold the lock.
+papt_download() {
+	papt_update
+	(cd "$1" && papt_run apt-get download "$2") >/dev/null 2>&1 && return 0
+	papt_update --force
+	(cd "$1" && papt_run apt-get download "$2") >/dev/null 2>&1
+}
+
+# papt_served PACKAGE: the versions the configured sources serve, newest
+# first, on one line.
+papt_served() {
+	papt_run apt-cache madison "$1" 2>/dev/null | awk -F' *[|] *' '!seen[$2]++ { printf "%s%s", sep, $2; sep = " " }'
+}
+
+# kernel_source BASE: set s_pkg, s_version, s_sha256 and s_suite from
+# test/kernel/sources, or fail.
+kernel_source() {
+	local base pkg version sha256 suite
+	while read -r base pkg version sha256 suite; do
+		[[ $base == "$1" ]] || continue
+		s_pkg=$pkg s_version=$version s_sha256=$sha256 s_suite=$suite
+		return 0
+	done < <(grep -v '^#' "$PMMIO_TOP/test/kernel/sources")
+	return 1
+}
+
+# fetch_pinned_deb PACKAGE VERSION SHA256 SUITE: the path of that exact
+# .deb in the cache, taken from apt's own cache or downloaded, and only
+# if its SHA-256 is the pinned one. A version no source serves any more
+# stops with one line: the pin, what is served, what to run.
+fetch_pinned_deb() {
+	local pkg=$1 version=$2 sha256=$3 suite=$4 dir=$PMMIO_CACHE/debs deb tmp got served
+	deb=$dir/${pkg}_${version//:/%3a}_all.deb
+	mkdir -p "$dir"
+	papt_lock
+	if [[ ! -f $deb ]]; then
+		tmp=$(mktemp -d "$dir/get.XXXXXX")
+		if [[ -f /var/cache/apt/archives/${deb##*/} ]]; then
+			cp /var/cache/apt/archives/"${deb##*/}" "$tmp/"
+		else
+			say "downloading $pkg $version"
+			if ! papt_download "$tmp" "$pkg=$version"; then
+				rm -rf "$tmp"
+				served=$(papt_served "$pkg")
+				[[ -n $served ]] ||
+					die "$pkg is served by no configured apt source: it comes from Debian's $suite suite; add that suite to /etc/apt/sources.list(.d)"
+				die "test/kernel/sources pins $pkg $version, no longer served (served now: $served); try the newest: test/kernel/refresh"
+			fi
+		fi
+		mv "$tmp/${deb##*/}" "$deb" 2>/dev/null ||
+			{ rm -rf "$tmp"; die "apt-get download of $pkg=$version left no ${deb##*/}"; }
+		rm -rf "$tmp"
+	fi
+	got=$(sha256sum "$deb" | cut -d' ' -f1)
+	if [[ $got != "$sha256" ]]; then
+		mv "$deb" "$deb.bad"
+		die "${deb##*/}: SHA-256 $got, but test/kernel/sources pins $sha256 (kept as $deb.bad)"
+	fi
+	exec 6>&-
+	echo "$deb"
+}
+
 # fetch_deb PACKAGE[:ARCH]: a Debian package's files, fetched with
-# apt-get download and unpacked into the cache, never installed (an arm64
-# package would replace the host's); under a lock, moved into place whole.
-# Prints the directory the package's files are under.
+# apt-get download (private apt state) and unpacked into the cache, never
+# installed (an arm64 package would replace the host's); under a lock,
+# moved into place whole. Prints the directory the package's files are
+# under.
 fetch_deb() {
 	local pkg=$1 dir=$PMMIO_CACHE/deb-${1/:/-} tmp
 	mkdir -p "$PMMIO_CACHE"
@@ -94,20 +205,35 @@ fetch_deb() {
 	flock 7
 	if [[ ! -d $dir ]]; then
 		say "fetching $pkg"
-		if [[ $pkg == *:arm64 ]] && ! dpkg --print-foreign-architectures | grep -qx arm64; then
-			dpkg --add-architecture arm64
-			apt-get update -qq
-		fi
 		tmp=$(mktemp -d "$PMMIO_CACHE/deb.XXXXXX")
-		if ! (cd "$tmp" && { apt-get download -qq "$pkg" >/dev/null 2>&1 ||
-			{ apt-get update -qq && apt-get download -qq "$pkg"; }; }) ||
-		   ! dpkg-deb -x "$tmp"/*.deb "$tmp/files"; then
+		papt_lock
+		if ! papt_download "$tmp" "$pkg" || ! dpkg-deb -x "$tmp"/*.deb "$tmp/files"; then
 			rm -rf "$tmp"
 			die "cannot download and unpack $pkg"
 		fi
+		exec 6>&-
 		mv "$tmp/files" "$dir"
 		rm -rf "$tmp"
 	fi
 	exec 7>&-
 	echo "$dir"
+}
+
+# project_files [PATHSPEC...]: the project's files, relative to its top,
+# as git ls-files -co --exclude-standard names them: in a checkout, what
+# git tracks and the untracked files it does not ignore; in an export
+# (git archive, a release tarball), every file .gitignore does not
+# exclude, through a throwaway repository.
+project_files() {
+	local gitdir rc=0
+	if [[ $(git -C "$PMMIO_TOP" rev-parse --show-toplevel 2>/dev/null) == "$PMMIO_TOP" ]]; then
+		git -C "$PMMIO_TOP" ls-files -co --exclude-standard -- "$@"
+		return
+	fi
+	gitdir=$(mktemp -d)
+	git --git-dir="$gitdir" init -q &&
+	(cd "$PMMIO_TOP" && git --git-dir="$gitdir" --work-tree=. ls-files -o --exclude-standard -- "$@") ||
+		rc=$?
+	rm -rf "$gitdir"
+	return "$rc"
 }
