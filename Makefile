@@ -19,6 +19,8 @@
 #                    (BENCH_REPS boots per point, default 5)
 # make check         host tests, the binding checks and the QEMU scenarios
 #                    (builds the test kernels)
+# make fresh-check   make demo and make check on a fresh Debian 12 root
+#                    (debootstrap), from git archive HEAD, empty cache
 
 KDIR ?= /lib/modules/$(shell uname -r)/build
 ARCH ?= arm64
@@ -118,6 +120,12 @@ check:
 	@test/tally test/unit/build/test_registry test/unit/build/test_regions \
 		test/fuzz/run test/lint test/lint-deps test/dt/check test/tools/check test/qemu/check
 
+# The README's two commands on a fresh Debian 12 root, from a clean export
+# of HEAD and an empty cache (test/fresh-check; needs root).
+fresh-check:
+	@test/install-deps fresh-check
+	@test/fresh-check
+
 clean:
 	@if [ -d test/unit ]; then $(MAKE) -C test/unit clean; fi
 	@if [ -d test/fuzz ]; then $(MAKE) -C test/fuzz clean; fi
@@ -125,4 +133,4 @@ clean:
 	rm -rf compat/generated dts-overlays/build test/dt/build
 	@if [ -d "$(KDIR)" ]; then $(MAKE) -C $(KDIR) M=$(CURDIR) ARCH=$(ARCH) $(if $(LLVM),LLVM=$(LLVM)) clean; fi
 
-.PHONY: all module dkms-install overlays test-overlays unit fuzz tools bench check demo clean
+.PHONY: all module dkms-install overlays test-overlays unit fuzz tools bench check demo fresh-check clean

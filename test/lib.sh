@@ -146,14 +146,16 @@ papt_served() {
 }
 
 # kernel_source BASE: set s_pkg, s_version, s_sha256 and s_suite from
-# test/kernel/sources, or fail.
+# test/kernel/sources, or fail. PMMIO_KERNEL_PIN="BASE PACKAGE VERSION
+# SHA256 SUITE", a line of that file's form, overrides the file's line for
+# BASE (test/kernel/refresh tries a new version with it).
 kernel_source() {
 	local base pkg version sha256 suite
 	while read -r base pkg version sha256 suite; do
 		[[ $base == "$1" ]] || continue
 		s_pkg=$pkg s_version=$version s_sha256=$sha256 s_suite=$suite
 		return 0
-	done < <(grep -v '^#' "$PMMIO_TOP/test/kernel/sources")
+	done < <(echo "${PMMIO_KERNEL_PIN:-}"; grep -v '^#' "$PMMIO_TOP/test/kernel/sources")
 	return 1
 }
 
