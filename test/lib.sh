@@ -195,6 +195,12 @@ fetch_pinned_deb() {
 	echo "$deb"
 }
 
+# extract_kernel_source DEB PACKAGE DIR: the kernel tree a linux-source
+# .deb ships as /usr/src/PACKAGE.tar.xz, unpacked into DIR/PACKAGE.
+extract_kernel_source() {
+	dpkg-deb --fsys-tarfile "$1" | tar -xO "./usr/src/$2.tar.xz" | tar -xJ -C "$3"
+}
+
 # fetch_deb PACKAGE[:ARCH]: a Debian package's files, fetched with
 # apt-get download (private apt state) and unpacked into the cache, never
 # installed (an arm64 package would replace the host's); under a lock,
