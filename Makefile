@@ -110,14 +110,16 @@ demo:
 	@test/install-deps demo
 	@test/qemu/demo
 
-# Host tests, checkpatch and sparse, pmmio-check, then every QEMU scenario
+# Host tests, checkpatch and sparse, pmmio-check and every QEMU scenario
 # on every test kernel and hyp mode, beside which the Debian packages are
-# built, installed, booted and purged (test/qemu/check).
+# built, installed, booted and purged (test/qemu/check), all started at
+# once (test/tally -j) on what is built first.
 check:
 	@test/qemu/check --knobs
 	@test/install-deps check
 	@$(MAKE) -s -C test/unit
-	@test/tally test/unit/build/test_registry test/unit/build/test_regions \
+	@$(MAKE) -s overlays test-overlays tools
+	@test/tally -j test/unit/build/test_registry test/unit/build/test_regions \
 		test/fuzz/run test/lint test/lint-deps test/dt/check test/tools/check test/qemu/check
 
 # The README's two commands on a fresh Debian 12 root, from a clean export
