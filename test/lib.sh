@@ -13,7 +13,7 @@ PMMIO_CROSS=aarch64-linux-gnu-
 kernel_recipe() {
 	local name base patches fragments compiler modes profile args
 	while read -r name base patches fragments compiler modes profile args; do
-		[[ $name == "$1" ]] || continue
+		[[ $name == "$1" && $name != '#'* ]] || continue
 		k_base=$base
 		k_patches=${patches//,/ }
 		k_fragments=${fragments//,/ }
@@ -23,12 +23,16 @@ kernel_recipe() {
 		k_args=${args//,/ }
 		[[ $k_args != - ]] || k_args=
 		return 0
-	done < <(grep -v '^#' "$PMMIO_TOP/test/kernel/matrix")
+	done <"$PMMIO_TOP/test/kernel/matrix"
 	return 1
 }
 
 # Every test kernel's name, in the matrix's order.
-PMMIO_KERNELS=$(grep -v '^#' "$PMMIO_TOP/test/kernel/matrix" | awk 'NF {print $1}' | xargs)
+PMMIO_KERNELS=
+while read -r _name _; do
+	[[ -z $_name || $_name == '#'* ]] || PMMIO_KERNELS+=${PMMIO_KERNELS:+ }$_name
+done <"$PMMIO_TOP/test/kernel/matrix"
+unset _name _
 
 # test/qemu/run's regions= when none is given (and no --dtbo).
 PMMIO_DEFAULT_REGIONS=0x9030000+4K,0x10000000+2M
