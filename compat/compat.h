@@ -1,9 +1,19 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-/* EL1 view of the pKVM module ABI: the only calls module/ makes into it. */
+/*
+ * EL1 view of the pKVM module ABI, the only calls module/ makes into it, and
+ * of the one kernel type that changed under module/.
+ */
 #ifndef PMMIO_COMPAT_H
 #define PMMIO_COMPAT_H
 
 #include "../hyp/protected_mmio.h"
+
+/* What a module attribute's show() gets: const since Linux 6.14. */
+#ifdef PMMIO_MATTR_SHOW_CONST
+#define pmmio_mattr_const const
+#else
+#define pmmio_mattr_const
+#endif
 
 /* The EL2 object's request, writable until pmmio_compat_load(). */
 struct pmmio_request *pmmio_compat_request(void);

@@ -411,7 +411,7 @@ static void readback_regions(struct readback *rb)
 	rb->ns = ktime_to_ns(ktime_sub(ktime_get(), start));
 }
 
-static ssize_t status_show(struct module_attribute *attr,
+static ssize_t status_show(pmmio_mattr_const struct module_attribute *attr,
 			   struct module_kobject *mk, char *buf)
 {
 	static struct readback rb;

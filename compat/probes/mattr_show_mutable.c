@@ -1,0 +1,16 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Up to android16-6.12: a module attribute's show() gets the attribute
+ * without const. Declared as module/main.c declares status_show();
+ * compiles only where __ATTR_RO_MODE() takes it.
+ */
+#include <linux/module.h>
+
+static ssize_t probe_show(struct module_attribute *attr,
+			  struct module_kobject *mk, char *buf)
+{
+	return 0;
+}
+
+static struct module_attribute probe_attr __maybe_unused =
+	__ATTR(probe, 0400, probe_show, NULL);
