@@ -98,25 +98,53 @@ with_progress() {
 	return "$rc"
 }
 
-# The project's own apt state, in the cache: the host's configured
-# sources, indexes for amd64 and arm64, used only to download. It leaves
-# the host's dpkg and apt lists alone (no foreign architecture added) and
-# needs no root.
+# The project's own apt state, in the cache: its own sources list (papt_sources),
+# indexes for amd64 and arm64, used only to download. It leaves the
+# host's dpkg, apt sources and lists alone (no foreign architecture
+# added) and needs no root; the host's apt.conf.d (a proxy) still applies.
 PMMIO_APT=$PMMIO_CACHE/apt
 papt_run() {
 	local tool=$1
 	shift
 	"$tool" -q -o Dir::State="$PMMIO_APT/state" -o Dir::Cache="$PMMIO_APT/cache" \
+		-o Dir::Etc::sourcelist="$PMMIO_APT/sources.list" \
+		-o Dir::Etc::sourceparts="$PMMIO_APT/sources.list.d" \
 		-o Dir::State::status=/dev/null -o APT::Architectures::=amd64 \
 		-o APT::Architectures::=arm64 -o APT::Sandbox::User="$(id -un)" \
 		-o Acquire::Languages=none "$@"
 }
 
+# papt_sources: the private sources list, from deb.debian.org: Debian 12
+# (bookworm, its updates and security suites), where busybox-static and
+# initramfs-tools-core come from, and every suite test/kernel/sources
+# takes a kernel source from. Backports suites serve only what is asked
+# for by version, as fetch_pinned_deb asks.
+papt_sources() {
+	local base pkg version sha256 suite suites=" bookworm bookworm-updates bookworm-security" uri
+	while read -r base pkg version sha256 suite; do
+		[[ -n $suite && $base != '#'* && $suites != *" $suite"* ]] || continue
+		suites+=" $suite"
+	done <"$PMMIO_TOP/test/kernel/sources"
+	for suite in $suites; do
+		uri=http://deb.debian.org/debian
+		[[ $suite != *-security ]] || uri+=-security
+		echo "deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $uri $suite main"
+	done
+}
+
 # papt_update [--force]: read the sources' indexes into the private state,
-# if it has none or they are more than a day old (or forced). Callers
-# hold the lock of papt_lock.
+# if it has none, they are more than a day old, the sources list changed,
+# or forced. Callers hold the lock of papt_lock.
 papt_update() {
 	local stamp=$PMMIO_APT/updated
+	mkdir -p "$PMMIO_APT/sources.list.d"
+	papt_sources >"$PMMIO_APT/sources.list.new"
+	if cmp -s "$PMMIO_APT/sources.list.new" "$PMMIO_APT/sources.list"; then
+		rm "$PMMIO_APT/sources.list.new"
+	else
+		mv "$PMMIO_APT/sources.list.new" "$PMMIO_APT/sources.list"
+		rm -f "$stamp"
+	fi
 	if [[ ${1:-} != --force && -f $stamp ]] &&
 	   (($(date +%s) - $(stat -c %Y "$stamp") < 86400)); then
 		return 0
@@ -182,7 +210,7 @@ fetch_pinned_deb() {
 				rm -rf "$tmp"
 				served=$(papt_served "$pkg")
 				[[ -n $served ]] ||
-					die "$pkg is served by no configured apt source: it comes from Debian's $suite suite; add that suite to /etc/apt/sources.list(.d)"
+					die "$pkg is not served by Debian's $suite suite (test/kernel/sources), nor by any other suite of $PMMIO_APT/sources.list"
 				die "test/kernel/sources pins $pkg $version, no longer served (served now: $served); try the newest: test/kernel/refresh"
 			fi
 		fi
