@@ -122,7 +122,7 @@ papt_run() {
 papt_sources() {
 	local base pkg version sha256 suite suites=" bookworm bookworm-updates bookworm-security" uri
 	while read -r base pkg version sha256 suite; do
-		[[ -n $suite && $base != '#'* && $suites != *" $suite"* ]] || continue
+		[[ -n $suite && $base != '#'* && "$suites " != *" $suite "* ]] || continue
 		suites+=" $suite"
 	done <"$PMMIO_TOP/test/kernel/sources"
 	for suite in $suites; do
