@@ -4,6 +4,7 @@
  * to struct pkvm_module_ops, for the ABI generation compat/probe found in
  * the target kernel (compat/generated/abi.h).
  */
+#include <linux/arm-smccc.h>
 #include <asm/kvm_pgtable.h>
 #include <asm/kvm_pkvm_module.h>
 
@@ -104,14 +105,22 @@ int pmmio_el2_init(const struct pkvm_module_ops *ops)
 	return pmmio_el2_protect();
 }
 
+/*
+ * The SMCCC status is the handler's to set: 6.12 and 6.18 hypervisors leave
+ * x0 as the host passed it (the function id), and pkvm_el2_mod_call()
+ * WARNs unless it reads SMCCC_RET_SUCCESS. The readback's own errors go in
+ * x1.
+ */
 #if defined(PMMIO_HCALL_USER_PT_REGS)
 void pmmio_el2_hcall_readback(struct user_pt_regs *regs)
 {
 	regs->regs[1] = pmmio_el2_readback(regs->regs[1]);
+	regs->regs[0] = SMCCC_RET_SUCCESS;
 }
 #elif defined(PMMIO_HCALL_KVM_CPU_CONTEXT)
 void pmmio_el2_hcall_readback(struct kvm_cpu_context *ctx)
 {
 	ctx->regs.regs[1] = pmmio_el2_readback(ctx->regs.regs[1]);
+	ctx->regs.regs[0] = SMCCC_RET_SUCCESS;
 }
 #endif
