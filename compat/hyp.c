@@ -34,10 +34,17 @@ int pmmio_hyp_donate_host(u64 pfn, u64 nr_pages)
 	return pkvm_ops->hyp_donate_host(pfn, nr_pages);
 }
 
+/*
+ * The host's own MMIO mapping (ACK's PKVM_HOST_MMIO_PROT): read-write, the
+ * memory type left to the host's stage 1, as the host stage-2 has no FWB.
+ * Adding DEVICE would force Device-nGnRE over a write-combining stage 1,
+ * pin page mappings pKVM never recycles, and make a pKVM IOMMU driver's
+ * prot conversion WARN, a hypervisor panic. update_iommu: the donation
+ * took the pages from DMA too.
+ */
 int pmmio_host_restore(u64 pfn, u64 nr_pages)
 {
-	const enum kvm_pgtable_prot prot = KVM_PGTABLE_PROT_RW |
-					   KVM_PGTABLE_PROT_DEVICE;
+	const enum kvm_pgtable_prot prot = KVM_PGTABLE_PROT_RW;
 
 #if defined(PMMIO_MOD_PROT_NR_PAGES)
 	if (!pkvm_ops->host_stage2_mod_prot)

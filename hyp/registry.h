@@ -97,7 +97,9 @@ int pmmio_hyp_donate_host(u64 pfn, u64 nr_pages);
  * @nr_pages:	Number of pages.
  *
  * The way back for pages pmmio_hyp_donate_host() refuses: the host
- * stage-2 maps them read-write as device memory, whoever owned them.
+ * stage-2 maps them as it maps the host's MMIO by default, read-write, and
+ * so does the pKVM IOMMU where the hypervisor has one and the op can say
+ * so (6.6 on), whoever owned them.
  *
  * Return: 0, -EOPNOTSUPP if the hypervisor offers no such call, or -errno.
  */

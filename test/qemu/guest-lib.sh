@@ -98,6 +98,25 @@ unowned() {
 		cat /sys/module/kvm/parameters/test_host_unowned
 }
 
+# Pages of ADDR+SIZE that the test IOMMU (kvm-arm.test_iommu=1) does not
+# map read-write for DMA: a test-kernel-only witness (test/kernel/patches,
+# "a pKVM IOMMU driver that follows the host stage-2"). Prints the count
+# or a negative errno.
+dma_blocked() {
+	echo "$1" >/sys/module/kvm/parameters/test_dma_blocked &&
+		cat /sys/module/kvm/parameters/test_dma_blocked
+}
+
+# The sum of dma_blocked over the comma-separated ADDR+SIZE list $1.
+dma_blocked_in() {
+	total=0
+	for range in $(echo "$1" | tr , ' '); do
+		n=$(dma_blocked "$range") || return 1
+		total=$((total + n))
+	done
+	echo "$total"
+}
+
 not_claimed() {
 	! grep -q pkvm_protected_mmio /proc/iomem
 }

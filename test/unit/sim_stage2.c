@@ -12,8 +12,8 @@
  *   SIM_BLOCK pages; a failure after the check behaves as that generation.
  * - hyp_donate_host: every page must be mapped at EL2 (-EPERM, nothing
  *   changed); the host gets the pages back, unmapped at EL2.
- * - host_stage2_mod_prot: maps pages for the host (page leaves, as its
- *   prot is not the default one), no ownership check.
+ * - host_stage2_mod_prot: maps pages for the host with the default MMIO
+ *   prot the module asks for, no ownership check.
  * - host_stage2_get_leaf: pages the hypervisor owns are page leaves; a
  *   table-free block of host pages is one leaf.
  */
@@ -255,9 +255,9 @@ int pmmio_host_restore(u64 pfn, u64 nr_pages)
 	if (!range_valid(pfn, nr_pages))
 		return log_call('r', pfn, nr_pages, -EINVAL);
 	give_to_host(pfn, nr_pages);
-	/* RW|DEVICE is not the host's default MMIO prot: page leaves. */
+	/* The host's default MMIO prot: blocks where the range allows. */
 	for (i = pfn; i < pfn + nr_pages; i++)
-		sim.host_mapped[i] = 2;
+		sim.host_mapped[i] = 1;
 	return log_call('r', pfn, nr_pages, 0);
 }
 
@@ -275,7 +275,7 @@ int pmmio_host_has_access(u64 pfn, u64 *nr_pages)
 	*nr_pages = 1;
 	start = pfn - pfn % SIM_BLOCK;
 	for (i = start; i < start + SIM_BLOCK; i++)
-		if (sim.owner[i] != SIM_HOST || sim.host_mapped[i] == 2 ||
+		if (sim.owner[i] != SIM_HOST ||
 		    sim.host_mapped[i] != sim.host_mapped[pfn])
 			break;
 	if (i == start + SIM_BLOCK)

@@ -38,7 +38,7 @@ struct sim_call {
 
 struct sim_stage2 {
 	u8 owner[SIM_NR_PFNS];		/* enum sim_owner, per page */
-	/* Valid host stage-2 entry: 1 default prot, 2 restored (page leaf). */
+	/* Valid host stage-2 entry (1), with the default MMIO prot. */
 	u8 host_mapped[SIM_NR_PFNS];
 	u8 hyp_mapped[SIM_NR_PFNS];	/* mapped at EL2 (__hyp_va) */
 	u64 ram_start, ram_end;		/* RAM pfns: donated like MMIO */

@@ -6,6 +6,10 @@ expect "region $K failed" in_dmesg "region $K: failed, host reaches"
 expect "what went through host_stage2_mod_prot: $MODPROT" modprot_$MODPROT
 expect "EL2 readback: host reaches all 530 pages" \
 	in_dmesg "EL2 readback after the rollback: host can reach 530 of 530 pages; nothing protected"
+if [ "${IOMMU:-0}" = 1 ]; then
+	expect "the test IOMMU is on" in_dmesg "pKVM test: IOMMU on:"
+	expect "the IOMMU lets DMA reach all 530 pages again" [ "$(dma_blocked_in "$REGIONS")" = 0 ]
+fi
 expect "loaded once, not retried" [ "$(dmesg | grep -c 'rolled back regions')" = 1 ]
 expect "no status file" test ! -e "$STATUS"
 expect "iomem claims released" not_claimed
