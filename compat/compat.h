@@ -33,10 +33,21 @@ bool pmmio_compat_load_window_shut(void);
  *
  * Also registers the readback call; failing that is logged, not fatal.
  *
- * Return: 0, -EOPNOTSUPP outside pKVM's load window, or the EL2 init's
- * -errno (the report page then says where it stopped).
+ * Return: 0, -EOPNOTSUPP outside pKVM's load window, a value
+ * pmmio_compat_missing_op() names when the hypervisor lacks an op the EL2
+ * object needs (then nothing was called), or the EL2 init's -errno (the
+ * report page then says where it stopped).
  */
 int pmmio_compat_load(void);
+
+/**
+ * pmmio_compat_missing_op() - The op a failed pmmio_compat_load() lacked.
+ * @err:	What pmmio_compat_load() returned.
+ *
+ * Return: the struct pkvm_module_ops member's name, or NULL when @err is
+ * not the EL2 init's report of a NULL op.
+ */
+const char *pmmio_compat_missing_op(int err);
 
 /**
  * pmmio_compat_readback() - Ask EL2 to read back one chunk of the regions.

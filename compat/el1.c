@@ -13,6 +13,7 @@
 
 #include "compat.h"
 #include "entry.h"
+#include "required_ops.h"
 
 static int readback_id = -ENOENT;
 
@@ -42,6 +43,15 @@ bool pmmio_compat_load_window_shut(void)
 {
 	return !is_protected_kvm_enabled() ||
 	       system_state >= SYSTEM_FREEING_INITMEM;
+}
+
+const char *pmmio_compat_missing_op(int err)
+{
+	int i = PMMIO_EL2_MISSING_OP(0) - err;
+
+	if (err >= 0 || i < 0 || i >= ARRAY_SIZE(pmmio_required_ops))
+		return NULL;
+	return pmmio_required_ops[i].name;
 }
 
 int pmmio_compat_load(void)

@@ -11,6 +11,7 @@
 #include "../hyp/el2.h"
 #include "../hyp/registry.h"
 #include "entry.h"
+#include "required_ops.h"
 
 static const struct pkvm_module_ops *pkvm_ops;
 
@@ -106,8 +107,29 @@ void pmmio_host_unshare_page(u64 pfn)
 	pkvm_ops->host_unshare_hyp(pfn);
 }
 
+/*
+ * A NULL op would be a hypervisor panic at its first call, half way
+ * through a protection: look before calling any.
+ */
+static int check_ops(const struct pkvm_module_ops *ops)
+{
+	const void *const *op;
+	int i;
+
+	for (i = 0; i < ARRAY_SIZE(pmmio_required_ops); i++) {
+		op = (const void *)ops + pmmio_required_ops[i].offset;
+		if (!*op)
+			return PMMIO_EL2_MISSING_OP(i);
+	}
+	return 0;
+}
+
 int pmmio_el2_init(const struct pkvm_module_ops *ops)
 {
+	int ret = check_ops(ops);
+
+	if (ret)
+		return ret;
 	pkvm_ops = ops;
 	return pmmio_el2_protect();
 }

@@ -535,6 +535,12 @@ static int __init pmmio_init(void)
 	fill_request();
 
 	ret = pmmio_compat_load();
+	if (pmmio_compat_missing_op(ret)) {
+		pr_err("the hypervisor's struct pkvm_module_ops has no %s, which the EL2 object calls: nothing donated, nothing protected\n",
+		       pmmio_compat_missing_op(ret));
+		ret = -EOPNOTSUPP;
+		goto err_free_report;
+	}
 	/* The loader's refusal, not an -EOPNOTSUPP of the EL2 init. */
 	if (ret == -EOPNOTSUPP && !report->err && report->stage == PMMIO_STAGE_NONE) {
 		explain_load_window(ret);

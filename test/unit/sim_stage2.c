@@ -178,7 +178,7 @@ static int donate_steps(u64 pfn, u64 nr_pages)
 		return 0;
 	default:
 		ret = annotate(pfn, nr_pages);
-		if (ret)
+		if (warn_on(ret))
 			return ret;
 		ret = map(pfn, nr_pages);
 		if (ret) {

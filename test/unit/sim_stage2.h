@@ -21,7 +21,7 @@ enum sim_owner { SIM_HOST, SIM_HYP, SIM_OTHER };
 
 /* Post-check behaviour of a donation, as kvm-arm.test_donate= selects it. */
 enum sim_model {
-	SIM_6_12,	/* annotate, map; a failed map undoes both */
+	SIM_6_12,	/* annotate (a failure WARNs), map (a failure undoes both) */
 	SIM_6_1,	/* annotate, map; any failure WARNs, nothing undone */
 	SIM_6_6,	/* annotate, map; a failed map leaves the annotation */
 	SIM_6_12_EARLY,	/* map, annotate; a failed annotation WARNs, returns 0 */
