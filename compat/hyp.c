@@ -11,6 +11,7 @@
 #include "../hyp/el2.h"
 #include "../hyp/registry.h"
 #include "entry.h"
+#include "perm_fault.h"
 #include "required_ops.h"
 
 static const struct pkvm_module_ops *pkvm_ops;
@@ -58,6 +59,36 @@ int pmmio_host_restore(u64 pfn, u64 nr_pages)
 #else
 	return -EOPNOTSUPP;
 #endif
+}
+
+int pmmio_register_perm_fault(pmmio_perm_fault_cb_t cb)
+{
+	if (!pkvm_ops->register_host_perm_fault_handler)
+		return -EOPNOTSUPP;
+	return pkvm_ops->register_host_perm_fault_handler(cb);
+}
+
+int pmmio_host_trap_page(u64 pfn)
+{
+	const enum kvm_pgtable_prot prot = KVM_PGTABLE_PROT_DEVICE;
+
+#if defined(PMMIO_MOD_PROT_NR_PAGES)
+	if (!pkvm_ops->host_stage2_mod_prot)
+		return -EOPNOTSUPP;
+	return pkvm_ops->host_stage2_mod_prot(pfn, prot, 1, false);
+#elif defined(PMMIO_MOD_PROT_RANGE)
+	if (!pkvm_ops->host_stage2_mod_prot_range)
+		return -EOPNOTSUPP;
+	return pkvm_ops->host_stage2_mod_prot_range(pfn, prot, 1);
+#else
+	return -EOPNOTSUPP;
+#endif
+}
+
+/* As ACK's kvm_skip_host_instr(): ELR_EL2 is the same register in hVHE. */
+void pmmio_skip_host_instr(void)
+{
+	write_sysreg(read_sysreg(elr_el2) + 4, elr_el2);
 }
 
 /*

@@ -16,6 +16,7 @@
 #include <asm/sysreg.h>
 
 #include "el2.h"
+#include "permfault_test.h"
 #include "registry.h"
 #include "selftest.h"
 
@@ -123,6 +124,11 @@ int pmmio_el2_protect(void)
 		report->restore_err = res.restore_err;
 	}
 	report_registry(report);
+#ifdef PMMIO_PERMFAULT_TEST
+	/* Only now: a failed init unshares the page the handlers write. */
+	if (!ret)
+		pmmio_permfault_test_start(report);
+#endif
 out:
 	report->err = ret;
 	/*

@@ -35,6 +35,14 @@
 #define PMMIO_READBACK_REACHABLE(result) ((u32)(result))
 
 /*
+ * Test builds with PMMIO_PERMFAULT_TEST=ADDR: host permission-fault
+ * handlers registered in order, one more than the most slots a generation
+ * has, so that the refusal of the last shows; what an emulated read reads.
+ */
+#define PMMIO_PF_MAX_HANDLERS	17
+#define PMMIO_PF_READ_VALUE	0x5a5a5a5aU
+
+/*
  * Written by EL1 into the EL2 object before it is loaded: after loading,
  * the object belongs to the hypervisor and EL1 cannot change it.
  */
@@ -48,6 +56,12 @@ struct pmmio_request {
 		u64 pfn;
 		u64 nr_pages;
 	} regions[PMMIO_MAX_REGIONS];
+#ifdef PMMIO_PERMFAULT_TEST
+	/* Handler i returns pf_ret[i]; emulates the access if bit i is set. */
+	u32 pf_nr_handlers;
+	u32 pf_emulate;
+	s32 pf_ret[PMMIO_PF_MAX_HANDLERS];
+#endif
 };
 
 /* Where EL2 init stopped when it failed. */
@@ -107,6 +121,14 @@ struct pmmio_report {
 		u64 lost_pages;		/* not given back */
 	} regions[PMMIO_MAX_REGIONS];
 	struct pmmio_run lost[PMMIO_MAX_LOST_RUNS];
+#ifdef PMMIO_PERMFAULT_TEST
+	/* Written at every call of a handler, not only at init. */
+	s32 pf_trap_err;	/* making PMMIO_PERMFAULT_TEST trap */
+	s32 pf_reg_err[PMMIO_PF_MAX_HANDLERS];
+	u32 pf_calls[PMMIO_PF_MAX_HANDLERS];
+	u64 pf_addr[PMMIO_PF_MAX_HANDLERS];	/* at the last call */
+	u64 pf_esr[PMMIO_PF_MAX_HANDLERS];
+#endif
 };
 
 #endif /* PMMIO_PROTECTED_MMIO_H */

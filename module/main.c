@@ -28,6 +28,7 @@
 #include "../compat/compat.h"
 #include "../hyp/registry.h"
 #include "host.h"
+#include "permfault_test.h"
 #include "regions.h"
 
 /* How EL2 donates the regions, as the status file says. */
@@ -533,6 +534,9 @@ static int __init pmmio_init(void)
 		goto err_release;
 	}
 	fill_request();
+	ret = pmmio_permfault_test_fill(pmmio_compat_request());
+	if (ret)
+		goto err_free_report;
 
 	ret = pmmio_compat_load();
 	if (pmmio_compat_missing_op(ret)) {
@@ -552,6 +556,7 @@ static int __init pmmio_init(void)
 	}
 
 	explain_selftest(0);
+	pmmio_permfault_test_show(report);
 	print_protected();
 	ret = sysfs_create_file(&THIS_MODULE->mkobj.kobj, &status_attr.attr);
 	if (ret)

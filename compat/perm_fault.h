@@ -1,0 +1,68 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * EL2: host permission-fault handlers, whatever the generation hands them.
+ * What a handler's return value means is the generation's (README.md,
+ * "Permission faults"): compat/ passes it through unchanged.
+ */
+#ifndef PMMIO_COMPAT_PERM_FAULT_H
+#define PMMIO_COMPAT_PERM_FAULT_H
+
+#include <asm/kvm_host.h>
+#include <asm/ptrace.h>
+
+/*
+ * PMMIO_PERM_FAULT_HANDLER(name): a handler as the hypervisor calls it,
+ * which calls name##_body(struct user_pt_regs *regs, u64 esr, u64 addr),
+ * written by the caller: the host's x0-x30, whatever the generation hands.
+ */
+#if defined(PMMIO_PERM_FAULT_KVM_CPU_CONTEXT)
+typedef int (*pmmio_perm_fault_cb_t)(struct kvm_cpu_context *ctxt, u64 esr,
+				     u64 addr);
+#define PMMIO_PERM_FAULT_HANDLER(name)					\
+	static int name(struct kvm_cpu_context *ctxt, u64 esr, u64 addr)\
+	{								\
+		return name##_body(&ctxt->regs, esr, addr);		\
+	}
+#elif defined(PMMIO_PERM_FAULT_USER_PT_REGS)
+typedef int (*pmmio_perm_fault_cb_t)(struct user_pt_regs *regs, u64 esr,
+				     u64 addr);
+#define PMMIO_PERM_FAULT_HANDLER(name)					\
+	static int name(struct user_pt_regs *regs, u64 esr, u64 addr)	\
+	{								\
+		return name##_body(regs, esr, addr);			\
+	}
+#endif
+
+/**
+ * pmmio_register_perm_fault() - Register a host permission-fault handler.
+ * @cb:		Made with PMMIO_PERM_FAULT_HANDLER(). Called for every host
+ *		permission fault, with ESR_EL2 and the faulting byte's IPA,
+ *		in the order the generation calls its handlers.
+ *
+ * Return: 0, -EBUSY when the hypervisor's slots are taken (one on
+ * android14-6.1, 16 later), or -EOPNOTSUPP when it has no such op.
+ */
+int pmmio_register_perm_fault(pmmio_perm_fault_cb_t cb);
+
+/**
+ * pmmio_host_trap_page() - Make every host access to a page fault.
+ * @pfn:	A host MMIO page.
+ *
+ * Maps it for the host with no access (KVM_PGTABLE_PROT_DEVICE alone: a
+ * valid entry, so that an access is a permission fault the handlers see,
+ * not a translation fault), without updating a pKVM IOMMU, whose prot
+ * conversion refuses that prot with a hypervisor panic.
+ *
+ * Return: 0, or the -errno of host_stage2_mod_prot(_range).
+ */
+int pmmio_host_trap_page(u64 pfn);
+
+/**
+ * pmmio_skip_host_instr() - Resume the host past the faulting instruction.
+ *
+ * For a handler that emulated the access: the hypervisor never moves the
+ * host's PC after an abort.
+ */
+void pmmio_skip_host_instr(void);
+
+#endif /* PMMIO_COMPAT_PERM_FAULT_H */
