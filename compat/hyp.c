@@ -36,6 +36,23 @@ int pmmio_hyp_donate_host(u64 pfn, u64 nr_pages)
 	return pkvm_ops->hyp_donate_host(pfn, nr_pages);
 }
 
+static int host_mod_prot(u64 pfn, u64 nr_pages, enum kvm_pgtable_prot prot,
+			 bool update_iommu)
+{
+#if defined(PMMIO_MOD_PROT_NR_PAGES)
+	if (!pkvm_ops->host_stage2_mod_prot)
+		return -EOPNOTSUPP;
+	return pkvm_ops->host_stage2_mod_prot(pfn, prot, nr_pages, update_iommu);
+#elif defined(PMMIO_MOD_PROT_RANGE)
+	/* android14-6.1's op takes no IOMMU argument (README.md). */
+	if (!pkvm_ops->host_stage2_mod_prot_range)
+		return -EOPNOTSUPP;
+	return pkvm_ops->host_stage2_mod_prot_range(pfn, prot, nr_pages);
+#else
+	return -EOPNOTSUPP;
+#endif
+}
+
 /*
  * The host's own MMIO mapping (ACK's PKVM_HOST_MMIO_PROT): read-write, the
  * memory type left to the host's stage 1, as the host stage-2 has no FWB.
@@ -46,19 +63,7 @@ int pmmio_hyp_donate_host(u64 pfn, u64 nr_pages)
  */
 int pmmio_host_restore(u64 pfn, u64 nr_pages)
 {
-	const enum kvm_pgtable_prot prot = KVM_PGTABLE_PROT_RW;
-
-#if defined(PMMIO_MOD_PROT_NR_PAGES)
-	if (!pkvm_ops->host_stage2_mod_prot)
-		return -EOPNOTSUPP;
-	return pkvm_ops->host_stage2_mod_prot(pfn, prot, nr_pages, true);
-#elif defined(PMMIO_MOD_PROT_RANGE)
-	if (!pkvm_ops->host_stage2_mod_prot_range)
-		return -EOPNOTSUPP;
-	return pkvm_ops->host_stage2_mod_prot_range(pfn, prot, nr_pages);
-#else
-	return -EOPNOTSUPP;
-#endif
+	return host_mod_prot(pfn, nr_pages, KVM_PGTABLE_PROT_RW, true);
 }
 
 int pmmio_register_perm_fault(pmmio_perm_fault_cb_t cb)
@@ -70,19 +75,7 @@ int pmmio_register_perm_fault(pmmio_perm_fault_cb_t cb)
 
 int pmmio_host_trap_page(u64 pfn)
 {
-	const enum kvm_pgtable_prot prot = KVM_PGTABLE_PROT_DEVICE;
-
-#if defined(PMMIO_MOD_PROT_NR_PAGES)
-	if (!pkvm_ops->host_stage2_mod_prot)
-		return -EOPNOTSUPP;
-	return pkvm_ops->host_stage2_mod_prot(pfn, prot, 1, false);
-#elif defined(PMMIO_MOD_PROT_RANGE)
-	if (!pkvm_ops->host_stage2_mod_prot_range)
-		return -EOPNOTSUPP;
-	return pkvm_ops->host_stage2_mod_prot_range(pfn, prot, 1);
-#else
-	return -EOPNOTSUPP;
-#endif
+	return host_mod_prot(pfn, 1, KVM_PGTABLE_PROT_DEVICE, false);
 }
 
 /* As ACK's kvm_skip_host_instr(): ELR_EL2 is the same register in hVHE. */

@@ -10,28 +10,28 @@
 #include <asm/kvm_host.h>
 #include <asm/ptrace.h>
 
+/* What the generation hands a handler, and where the host's x0-x30 are in it. */
+#if defined(PMMIO_PERM_FAULT_KVM_CPU_CONTEXT)
+#define pmmio_perm_fault_ctxt		kvm_cpu_context
+#define pmmio_perm_fault_regs(ctxt)	(&(ctxt)->regs)
+#elif defined(PMMIO_PERM_FAULT_USER_PT_REGS)
+#define pmmio_perm_fault_ctxt		user_pt_regs
+#define pmmio_perm_fault_regs(ctxt)	(ctxt)
+#endif
+
+typedef int (*pmmio_perm_fault_cb_t)(struct pmmio_perm_fault_ctxt *ctxt,
+				     u64 esr, u64 addr);
+
 /*
  * PMMIO_PERM_FAULT_HANDLER(name): a handler as the hypervisor calls it,
  * which calls name##_body(struct user_pt_regs *regs, u64 esr, u64 addr),
- * written by the caller: the host's x0-x30, whatever the generation hands.
+ * written by the caller.
  */
-#if defined(PMMIO_PERM_FAULT_KVM_CPU_CONTEXT)
-typedef int (*pmmio_perm_fault_cb_t)(struct kvm_cpu_context *ctxt, u64 esr,
-				     u64 addr);
 #define PMMIO_PERM_FAULT_HANDLER(name)					\
-	static int name(struct kvm_cpu_context *ctxt, u64 esr, u64 addr)\
+	static int name(struct pmmio_perm_fault_ctxt *ctxt, u64 esr, u64 addr)\
 	{								\
-		return name##_body(&ctxt->regs, esr, addr);		\
+		return name##_body(pmmio_perm_fault_regs(ctxt), esr, addr); \
 	}
-#elif defined(PMMIO_PERM_FAULT_USER_PT_REGS)
-typedef int (*pmmio_perm_fault_cb_t)(struct user_pt_regs *regs, u64 esr,
-				     u64 addr);
-#define PMMIO_PERM_FAULT_HANDLER(name)					\
-	static int name(struct user_pt_regs *regs, u64 esr, u64 addr)	\
-	{								\
-		return name##_body(regs, esr, addr);			\
-	}
-#endif
 
 /**
  * pmmio_register_perm_fault() - Register a host permission-fault handler.

@@ -12,29 +12,35 @@
 #include <asm/kvm_pkvm_module.h>
 
 struct pmmio_required_op {
-	const char *name;
 	size_t offset;
+#ifndef __KVM_NVHE_HYPERVISOR__
+	const char *name;	/* EL1 only: no string in the EL2 object */
+#endif
 };
+
+#ifdef __KVM_NVHE_HYPERVISOR__
+#define PMMIO_OP(member) { offsetof(struct pkvm_module_ops, member) }
+#else
+#define PMMIO_OP(member) { offsetof(struct pkvm_module_ops, member), #member }
+#endif
 
 /*
  * Not host_stage2_mod_prot(_range): without it, the pages pKVM refuses to
  * give back are named as lost (pmmio_host_restore()).
  */
 static const struct pmmio_required_op pmmio_required_ops[] = {
-	{ "host_share_hyp", offsetof(struct pkvm_module_ops, host_share_hyp) },
-	{ "hyp_va", offsetof(struct pkvm_module_ops, hyp_va) },
-	{ "pin_shared_mem", offsetof(struct pkvm_module_ops, pin_shared_mem) },
-	{ "unpin_shared_mem", offsetof(struct pkvm_module_ops, unpin_shared_mem) },
-	{ "host_unshare_hyp", offsetof(struct pkvm_module_ops, host_unshare_hyp) },
-	{ "host_stage2_get_leaf",
-	  offsetof(struct pkvm_module_ops, host_stage2_get_leaf) },
+	PMMIO_OP(host_share_hyp),
+	PMMIO_OP(hyp_va),
+	PMMIO_OP(pin_shared_mem),
+	PMMIO_OP(unpin_shared_mem),
+	PMMIO_OP(host_unshare_hyp),
+	PMMIO_OP(host_stage2_get_leaf),
 #if defined(PMMIO_DONATE_PROT)
-	{ "host_donate_hyp_prot",
-	  offsetof(struct pkvm_module_ops, host_donate_hyp_prot) },
+	PMMIO_OP(host_donate_hyp_prot),
 #else
-	{ "host_donate_hyp", offsetof(struct pkvm_module_ops, host_donate_hyp) },
+	PMMIO_OP(host_donate_hyp),
 #endif
-	{ "hyp_donate_host", offsetof(struct pkvm_module_ops, hyp_donate_host) },
+	PMMIO_OP(hyp_donate_host),
 };
 
 /*

@@ -483,6 +483,7 @@ static int __init pmmio_init(void)
 		.iomem_state = pmmio_iomem_state,
 	};
 	bool window_shut = pmmio_compat_load_window_shut();
+	const char *missing_op;
 	int ret;
 
 	BUILD_BUG_ON(sizeof(struct pmmio_report) > PAGE_SIZE);
@@ -539,9 +540,10 @@ static int __init pmmio_init(void)
 		goto err_free_report;
 
 	ret = pmmio_compat_load();
-	if (pmmio_compat_missing_op(ret)) {
+	missing_op = pmmio_compat_missing_op(ret);
+	if (missing_op) {
 		pr_err("the hypervisor's struct pkvm_module_ops has no %s, which the EL2 object calls: nothing donated, nothing protected\n",
-		       pmmio_compat_missing_op(ret));
+		       missing_op);
 		ret = -EOPNOTSUPP;
 		goto err_free_report;
 	}
