@@ -21,6 +21,16 @@ struct pmmio_request *pmmio_compat_request(void);
 /* First physical address past pKVM's host stage-2, the same limit EL2 gets. */
 u64 pmmio_compat_pa_limit(void);
 
+/**
+ * pmmio_compat_mmio_table_pages() - Host stage-2 table pages for MMIO.
+ *
+ * Return: the pages pKVM provisions for the tables of the host's MMIO
+ * mappings and annotations: __hyp_pgtable_max_pages() of 1 GiB, a part of
+ * host_s2_pgtable_pages() until android16-6.12, whose host_s2_mmio_pool is
+ * that size. Shared with the host's own MMIO faults and other EL2 modules.
+ */
+unsigned long pmmio_compat_mmio_table_pages(void);
+
 /*
  * True when pKVM certainly accepts no EL2 module any more (not in protected
  * mode, or past its finalization); false does not promise the window is

@@ -8,6 +8,7 @@
 #include <linux/module.h>
 #include <asm/cpufeature.h>
 #include <asm/kvm_pgtable.h>
+#include <asm/kvm_pkvm.h>
 #include <asm/kvm_pkvm_module.h>
 #include <asm/virt.h>
 
@@ -32,6 +33,11 @@ u64 pmmio_compat_pa_limit(void)
 	u64 mmfr0 = read_sanitised_ftr_reg(SYS_ID_AA64MMFR0_EL1);
 
 	return 1ULL << id_aa64mmfr0_parange_to_phys_shift(kvm_get_parange(mmfr0));
+}
+
+unsigned long pmmio_compat_mmio_table_pages(void)
+{
+	return __hyp_pgtable_max_pages(SZ_1G >> PAGE_SHIFT);
 }
 
 /*

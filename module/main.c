@@ -43,6 +43,14 @@ module_param(regions, charp, 0444);
 MODULE_PARM_DESC(regions,
 		 "MMIO regions to protect: ADDR+SIZE[:allow-busy][,...]; ADDR page aligned, SIZE a multiple of the page size with an optional K, M, G, T, P or E suffix (e.g. 0x9030000+4K,0x10000000+2M); :allow-busy protects a region a host driver holds");
 
+/* What the default budget leaves of pKVM's MMIO table pages. */
+#define PMMIO_POOL_MARGIN	64
+
+static unsigned long pool_budget;
+module_param(pool_budget, ulong, 0444);
+MODULE_PARM_DESC(pool_budget,
+		 "Host stage-2 table pages the regions may pin (one per 2 MiB, and the tables above); 0, the default: the pages pKVM provisions for MMIO tables less 64, left to the host's own MMIO faults and other EL2 modules");
+
 static struct pmmio_set set;
 static char *regions_copy;
 /* The iomem owner name: on the heap, as claims can outlive a failed load. */
@@ -475,6 +483,30 @@ static void print_refusals(void)
 	       set.nr_refusals, set.nr_given);
 }
 
+/*
+ * Nothing refills pKVM's MMIO table pages: a donation that runs out of them
+ * is a hypervisor panic on most generations (a WARN), and so is, later, a
+ * host MMIO fault that finds none (BUG_ON() in handle_host_mem_abort()).
+ */
+static int check_pool_budget(u64 pa_limit)
+{
+	unsigned long provisioned = pmmio_compat_mmio_table_pages();
+	unsigned long budget = pool_budget;
+	u64 need = pmmio_table_pages(&set, pa_limit);
+
+	if (!budget && provisioned > PMMIO_POOL_MARGIN)
+		budget = provisioned - PMMIO_POOL_MARGIN;
+	if (need <= budget)
+		return 0;
+	if (pool_budget)
+		pr_err("the regions may pin %llu host stage-2 table pages, over pool_budget=%lu (pKVM provisions %lu for MMIO tables): nothing protected\n",
+		       need, budget, provisioned);
+	else
+		pr_err("the regions may pin %llu host stage-2 table pages, over the budget of %lu: pKVM provisions %lu for MMIO tables, never refilled, and the host's own MMIO faults and other EL2 modules need some (set pool_budget= to what your hypervisor leaves): nothing protected\n",
+		       need, budget, provisioned);
+	return -EINVAL;
+}
+
 static int __init pmmio_init(void)
 {
 	const struct pmmio_platform platform = {
@@ -518,6 +550,9 @@ static int __init pmmio_init(void)
 		ret = -EOPNOTSUPP;
 		goto err_free_copy;
 	}
+	ret = check_pool_budget(platform.pa_limit);
+	if (ret)
+		goto err_free_copy;
 
 	ret = -ENOMEM;
 	claim_name = kstrdup(KBUILD_MODNAME, GFP_KERNEL);

@@ -339,6 +339,47 @@ int pmmio_validate(struct pmmio_set *set, const struct pmmio_platform *plat)
 	return set->nr_refusals ? -EINVAL : 0;
 }
 
+/**
+ * pmmio_table_pages() - Host stage-2 table pages a set's donation may pin.
+ * @set:	A set pmmio_validate() accepted.
+ * @pa_limit:	First address past the host stage-2.
+ *
+ * pKVM annotates donated MMIO page by page, and an annotation pins the
+ * tables above it for as long as it stays: with 4 KiB pages one table per
+ * 2 MiB touched, one per 1 GiB above it, one per 512 GiB, up to the root,
+ * which pKVM allocates at init. Counted as if none of them existed yet, the
+ * worst case; a table two regions share counts once.
+ *
+ * Return: the number of table pages.
+ */
+u64 pmmio_table_pages(const struct pmmio_set *set, u64 pa_limit)
+{
+	const unsigned int bits = PAGE_SHIFT - 3;	/* per table level */
+	const struct pmmio_entry *e, *f;
+	unsigned int shift, i, j;
+	u64 first, n, pages = 0;
+
+	for (shift = PAGE_SHIFT + bits; shift < 64 && BIT_ULL(shift) < pa_limit;
+	     shift += bits) {
+		for (i = 0; i < set->nr_entries; i++) {
+			e = &set->entries[i];
+			first = e->base >> shift;
+			n = ((e->base + e->size - 1) >> shift) - first + 1;
+			/* Regions do not overlap: only a lower one's last table. */
+			for (j = 0; j < set->nr_entries; j++) {
+				f = &set->entries[j];
+				if (f->base < e->base &&
+				    (f->base + f->size - 1) >> shift == first) {
+					n--;
+					break;
+				}
+			}
+			pages += n;
+		}
+	}
+	return pages;
+}
+
 /* Widest text and path of an entry a message shows, so that lines fit. */
 #define TEXT_SHOWN	80
 #define PATH_SHOWN	120

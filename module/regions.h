@@ -106,6 +106,7 @@ void pmmio_set_dt_range(struct pmmio_entry *e, u64 base, u64 size);
 void pmmio_refuse(struct pmmio_set *set, struct pmmio_entry *e,
 		  enum pmmio_reason reason);
 int pmmio_validate(struct pmmio_set *set, const struct pmmio_platform *plat);
+u64 pmmio_table_pages(const struct pmmio_set *set, u64 pa_limit);
 const char *pmmio_reason_str(enum pmmio_reason reason);
 int pmmio_format_entry(char *buf, size_t len, const struct pmmio_entry *e);
 int pmmio_format_refusal(char *buf, size_t len, const struct pmmio_set *set,

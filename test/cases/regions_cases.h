@@ -237,4 +237,51 @@ regions_case_failure(const struct parse_case *c, struct pmmio_set *set,
 	return NULL;
 }
 
+/* Host stage-2 table pages a set may pin, on the 40-bit machine above. */
+struct table_pages_case {
+	const char *name;
+	const char *input;
+	u64 pages;
+};
+
+static const struct table_pages_case table_pages_cases[] = {
+	/* A 2 MiB table, a 1 GiB one, a 512 GiB one; the root is pKVM's. */
+	{ "one_page", "0x9030000+4K", 3 },
+	{ "one_block_aligned", "0x10000000+2M", 3 },
+	{ "one_block_across_two", "0x10100000+2M", 4 },
+	{ "two_pages_one_table", "0x9030000+4K,0x9031000+4K", 3 },
+	{ "shared_table_lower_given_later", "0x9031000+4K,0x9030000+4K", 3 },
+	{ "defaults", "0x9030000+4K,0x10000000+2M", 4 },
+	{ "a_gigabyte", "0x100000000+1G", 514 },
+	{ "gigabytes_apart", "0x9030000+4K,0x100000000+4K", 5 },
+	{ "512g_apart", "0x9030000+4K,0x8000000000+4K", 6 },
+};
+
+/*
+ * Parse and validate @c->input, which must be accepted, into @set; NULL if
+ * pmmio_table_pages() counts @c->pages, else the difference (in @why).
+ */
+static const char *__maybe_unused
+table_pages_case_failure(const struct table_pages_case *c,
+			 struct pmmio_set *set, char *why, size_t len)
+{
+	char list[128];
+	u64 pages;
+
+	snprintf(list, sizeof(list), "%s", c->input);
+	pmmio_set_init(set);
+	pmmio_parse_regions(set, "regions=", list);
+	if (pmmio_validate(set, &platform)) {
+		snprintf(why, len, "refused");
+		return why;
+	}
+	pages = pmmio_table_pages(set, PA_LIMIT);
+	if (pages != c->pages) {
+		snprintf(why, len, "%llu table pages, want %llu",
+			 (unsigned long long)pages, (unsigned long long)c->pages);
+		return why;
+	}
+	return NULL;
+}
+
 #endif /* PMMIO_REGIONS_CASES_H */

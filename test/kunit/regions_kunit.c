@@ -29,8 +29,29 @@ static void case_to_desc(const struct parse_case *c, char *desc)
 
 KUNIT_ARRAY_PARAM(regions, cases, case_to_desc);
 
+static void table_pages_case_test(struct kunit *test)
+{
+	const struct table_pages_case *c = test->param_value;
+	struct pmmio_set *set = kunit_kzalloc(test, sizeof(*set), GFP_KERNEL);
+	const char *failure;
+	char why[160];
+
+	KUNIT_ASSERT_NOT_NULL(test, set);
+	failure = table_pages_case_failure(c, set, why, sizeof(why));
+	KUNIT_EXPECT_NULL_MSG(test, failure, "%s: %s", c->input, failure);
+}
+
+static void table_pages_case_to_desc(const struct table_pages_case *c,
+				     char *desc)
+{
+	strscpy(desc, c->name, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(table_pages, table_pages_cases, table_pages_case_to_desc);
+
 static struct kunit_case regions_test_cases[] = {
 	KUNIT_CASE_PARAM(regions_case_test, regions_gen_params),
+	KUNIT_CASE_PARAM(table_pages_case_test, table_pages_gen_params),
 	{}
 };
 

@@ -29,6 +29,16 @@ static void check_case(void **state)
 		fail_msg("%s: %s", c->input, failure);
 }
 
+static void check_table_pages_case(void **state)
+{
+	const struct table_pages_case *c = *state;
+	char why[160];
+	const char *failure = table_pages_case_failure(c, &set, why, sizeof(why));
+
+	if (failure)
+		fail_msg("%s: %s", c->input, failure);
+}
+
 static char *numbered_list(unsigned int n)
 {
 	char *list = calloc(n, 32);
@@ -301,7 +311,9 @@ int main(void)
 		cmocka_unit_test(shown_text_escaped),
 		cmocka_unit_test(widest_dt_text),
 	};
-	static struct CMUnitTest tests[ARRAY_SIZE(cases) + ARRAY_SIZE(fixed)];
+	static struct CMUnitTest tests[ARRAY_SIZE(cases) +
+				       ARRAY_SIZE(table_pages_cases) +
+				       ARRAY_SIZE(fixed)];
 	unsigned int n = 0, i;
 
 	for (i = 0; i < ARRAY_SIZE(cases); i++)
@@ -309,6 +321,12 @@ int main(void)
 			.name = cases[i].name,
 			.test_func = check_case,
 			.initial_state = (void *)&cases[i],
+		};
+	for (i = 0; i < ARRAY_SIZE(table_pages_cases); i++)
+		tests[n++] = (struct CMUnitTest){
+			.name = table_pages_cases[i].name,
+			.test_func = check_table_pages_case,
+			.initial_state = (void *)&table_pages_cases[i],
 		};
 	for (i = 0; i < ARRAY_SIZE(fixed); i++)
 		tests[n++] = fixed[i];

@@ -18,6 +18,7 @@ expect "PCIe window past the region reads" readable 0x10200000
 expect "virtio-mmio neighbour reads" readable 0xa000000
 expect "regions reserved in /proc/iomem" grep -q "09030000-09030fff : pkvm_protected_mmio" /proc/iomem
 expect "boot log summary" in_dmesg "protected 2 regions (513 pages)"
+expect "every module loaded: pvmfw kept" not_in_dmesg "Clearing pKVM firmware memory"
 expect "still protected after the faults" [ "$(status_field host_pages)" = 0 ]
 
 # A kernel access: fixed up where the code expects a fault, else an oops.

@@ -2,6 +2,7 @@
 #ifndef PMMIO_SHIM_LINUX_BITOPS_H
 #define PMMIO_SHIM_LINUX_BITOPS_H
 #include <linux/types.h>
+#define BIT_ULL(nr)	(1ULL << (nr))
 /* Like the kernel's: undefined for 0, callers check first. */
 static inline unsigned int __ffs64(u64 word)
 {
